@@ -1,0 +1,26 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { OrganizationResolver, SessionResolver } from '../modules/identity/identity.resolver';
+import { PatentResolver } from '../modules/patents/patent.resolver';
+import { AuthChecker } from './auth-checker';
+
+/** Every resolver of the API. A new domain adds its resolvers here and nowhere else. */
+export const RESOLVERS = [SessionResolver, OrganizationResolver, PatentResolver] as const;
+
+let built: Promise<GraphQLSchema> | null = null;
+
+export function buildApiSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: RESOLVERS,
+    authChecker: AuthChecker,
+    // Inputs are validated by the services, which know the business rules and answer with one message per field.
+    validate: false,
+  }).then((schema) => {
+    const query = schema.getQueryType();
+    const mutation = schema.getMutationType();
+    if (query) query.description = 'What can be read: the public catalogue, and what each signed-in user may see.';
+    if (mutation) mutation.description = 'What can be changed; every change checks who asks and that they own what they change.';
+    return schema;
+  });
+  return built;
+}

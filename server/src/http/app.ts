@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import mongoose from 'mongoose';
+import { systemClock, type Clock } from '../common/clock';
+import { logger } from '../common/logger';
+import type { RequestContext } from '../common/request-context';
+import type { GraphQLContext } from '../graphql/context';
+import { formatError, isUnexpected } from '../graphql/errors';
+import { createLoaders } from '../graphql/loaders';
+import { buildApiSchema } from '../graphql/schema';
+import type { Services } from '../services';
+
+type RequestWithId = Request & { requestId?: string };
+
+const REQUEST_ID_PATTERN = /^[\w-]{8,64}$/;
+
+/** The HTTP application: security headers, the GraphQL endpoint, health, and the web client. */
+export async function createApp(services: Services, options: { clock?: Clock } = {}): Promise<{ app: express.Express; apollo: ApolloServer<GraphQLContext> }> {
+  const { config } = services;
+  const clock = options.clock ?? systemClock;
+  const production = config.nodeEnv === 'production';
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(requestIdAndLog);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Mantine and GraphiQL set inline styles at run time.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          workerSrc: ["'self'", 'blob:'],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: production ? [] : null,
+        },
+      },
+      strictTransportSecurity: production,
+    }),
+  );
+
+  const schema = await buildApiSchema();
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.graphql.maxDepth },
+    costLimit: { maxCost: config.graphql.maxCost },
+    maxAliases: { n: config.graphql.maxAliases },
+    maxDirectives: { n: config.graphql.maxDirectives },
+    maxTokens: { n: config.graphql.maxTokens },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: !production,
+    // One operation per request: batching would multiply every limit above.
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    validationRules: armor.validationRules,
+    plugins: [
+      ...armor.plugins,
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ contextValue, errors, operationName }) {
+              for (const error of errors) {
+                if (isUnexpected(error)) {
+                  logger.error({ requestId: contextValue.request.requestId, operationName, err: error.originalError ?? error, path: error.path }, 'unexpected error in a GraphQL request');
+                }
+              }
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', async (_req, res) => {
+    const [database, stripe] = await Promise.all([checkDatabase(), checkStripe(services)]);
+    const ok = database.ok && stripe.ok;
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', database, stripe });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: config.bodyLimitBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<GraphQLContext> => {
+        const request = await requestContext(services, req as RequestWithId, clock);
+        return { request, services, loaders: createLoaders(services) };
+      },
+    }),
+  );
+
+  if (!production) {
+    app.get('/graphiql', (_req, res, next) => sendClientFile(res, config.clientDist, 'graphiql.html', next));
+  }
+  app.use(express.static(config.clientDist, { index: false, maxAge: production ? '1h' : 0 }));
+  // The web client routes in the browser; any other page address gets its shell.
+  app.get(/^\/(?!graphql|healthz|webhooks|assets\/).*/, (_req, res, next) => sendClientFile(res, config.clientDist, 'index.html', next));
+
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) logger.error({ requestId: (req as RequestWithId).requestId, err: error }, 'unexpected error in an HTTP request');
+    const message = status === 413 ? 'The request body is too large.' : status === 400 ? 'The request body is not valid JSON.' : status < 500 ? 'The request was not understood.' : 'Something went wrong on our side.';
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  });
+  return { app, apollo };
+}
+
+function sendClientFile(res: Response, clientDist: string, file: string, next: NextFunction): void {
+  const filePath = path.join(clientDist, file);
+  if (!existsSync(filePath)) return next();
+  res.sendFile(filePath);
+}
+
+async function requestContext(services: Services, req: RequestWithId, clock: Clock): Promise<RequestContext> {
+  const header = req.headers.authorization;
+  const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null;
+  const viewer = token ? await services.identity.viewerForAccessToken(token, clock.now()) : null;
+  return { requestId: req.requestId ?? randomUUID(), viewer, ipAddress: req.ip ?? 'unknown', clock, system: false };
+}
+
+function requestIdAndLog(req: Request, res: Response, next: NextFunction): void {
+  const incoming = req.headers['x-request-id'];
+  const requestId = typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+  (req as RequestWithId).requestId = requestId;
+  res.setHeader('x-request-id', requestId);
+  const started = process.hrtime.bigint();
+  res.on('finish', () => {
+    const body = req.body as { operationName?: unknown } | undefined;
+    logger.info(
+      {
+        requestId,
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+        operationName: typeof body?.operationName === 'string' ? body.operationName : undefined,
+      },
+      'request',
+    );
+  });
+  next();
+}
+
+async function checkDatabase(): Promise<{ ok: boolean; latencyMs?: number; error?: string }> {
+  const started = Date.now();
+  try {
+    const db = mongoose.connection.db;
+    if (!db) return { ok: false, error: 'not connected' };
+    await db.admin().ping();
+    return { ok: true, latencyMs: Date.now() - started };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function checkStripe(services: Services): Promise<{ ok: boolean; mode: string; latencyMs?: number; error?: string }> {
+  const started = Date.now();
+  try {
+    await services.stripe.balance.retrieve();
+    return { ok: true, mode: services.stripeMode, latencyMs: Date.now() - started };
+  } catch (error) {
+    return { ok: false, mode: services.stripeMode, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,77 @@
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { systemClock, type Clock } from './common/clock';
+import { logger } from './common/logger';
+import type { Config } from './config/config';
+import { createApp } from './http/app';
+import { connectDatabase, disconnectDatabase } from './infra/database';
+import { startEmbeddedStack, type EmbeddedStack } from './infra/embedded/embedded-stack';
+import { createStripeClient, STRIPE_MOCK_KEY } from './integrations/stripe/stripe-client';
+import { createServices, type Services } from './services';
+import './modules/identity/organization.model';
+import './modules/identity/user.model';
+import './modules/identity/session.model';
+import './modules/patents/patent.model';
+
+export type RunningServer = { url: string; services: Services; stop(): Promise<void> };
+
+export type BackingServices = { mongodbUri: string; dbName: string; services: Services; stop(): Promise<void> };
+
+/**
+ * Connects to the database and Stripe named in the configuration, or starts the embedded ones (PostgreSQL +
+ * FerretDB, stripe-mock) when they are not configured. Scripts use this without the HTTP server.
+ */
+export async function startBackingServices(config: Config, options: { dbName?: string } = {}): Promise<BackingServices> {
+  let embedded: EmbeddedStack | null = null;
+  if (!config.mongodbUri || !config.stripeSecretKey) {
+    logger.info({ database: !config.mongodbUri, stripe: !config.stripeSecretKey }, 'starting the embedded default (PostgreSQL + FerretDB, stripe-mock)');
+    embedded = await startEmbeddedStack({
+      dataDir: path.join(config.dataDir, 'embedded'),
+      database: !config.mongodbUri,
+      stripe: !config.stripeSecretKey,
+      persistent: true,
+      toolsBin: config.toolsBin,
+    });
+  }
+  const mongodbUri = config.mongodbUri ?? embedded?.mongodbUri;
+  if (!mongodbUri) throw new Error('no database: MONGODB_URI is unset and the embedded database did not start');
+  const dbName = options.dbName ?? (config.mongodbUri ? (new URL(config.mongodbUri.replace(/^mongodb(\+srv)?:/, 'http:')).pathname.slice(1) || 'usefirst') : 'usefirst');
+  await connectDatabase(mongodbUri, dbName);
+  const configuredEndpoint = config.stripeApiUrl ? new URL(config.stripeApiUrl) : null;
+  const stripe = config.stripeSecretKey
+    ? createStripeClient(config.stripeSecretKey, configuredEndpoint ? { host: configuredEndpoint.hostname, port: Number(configuredEndpoint.port) } : undefined)
+    : createStripeClient(STRIPE_MOCK_KEY, embedded?.stripe);
+  const stripeMode = !config.stripeSecretKey || configuredEndpoint ? 'stripe-mock' : config.stripeSecretKey.includes('_live_') ? 'live' : 'test';
+  const services = createServices(config, stripe, stripeMode);
+  return {
+    mongodbUri,
+    dbName,
+    services,
+    stop: async () => {
+      await disconnectDatabase();
+      await embedded?.stop();
+    },
+  };
+}
+
+export async function startServer(config: Config, options: { clock?: Clock; backing?: BackingServices } = {}): Promise<RunningServer> {
+  const backing = options.backing ?? (await startBackingServices(config));
+  const { app, apollo } = await createApp(backing.services, { clock: options.clock ?? systemClock });
+  const http: Server = await new Promise((resolve) => {
+    const server = app.listen(config.port, config.host, () => resolve(server));
+  });
+  const { port } = http.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  logger.info({ url }, 'UseFirst is listening');
+  return {
+    url,
+    services: backing.services,
+    stop: async () => {
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeAllConnections();
+      await apollo.stop();
+      if (!options.backing) await backing.stop();
+    },
+  };
+}

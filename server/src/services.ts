@@ -1,0 +1,30 @@
+import type Stripe from 'stripe';
+import type { Config } from './config/config';
+import { IdentityService } from './modules/identity/identity.service';
+import { OrganizationService } from './modules/identity/organization.service';
+import { PatentSearchService } from './modules/patents/patent-search.service';
+import { PatentService } from './modules/patents/patent.service';
+
+/** The composition root: every service, built once and shared by the API and the scripts. */
+export type Services = {
+  config: Config;
+  stripe: Stripe;
+  stripeMode: 'stripe-mock' | 'test' | 'live';
+  identity: IdentityService;
+  organizations: OrganizationService;
+  patents: PatentService;
+  patentSearch: PatentSearchService;
+};
+
+export function createServices(config: Config, stripe: Stripe, stripeMode: Services['stripeMode']): Services {
+  const organizations = new OrganizationService(config);
+  return {
+    config,
+    stripe,
+    stripeMode,
+    identity: new IdentityService(config),
+    organizations,
+    patents: new PatentService(organizations),
+    patentSearch: new PatentSearchService(organizations),
+  };
+}
