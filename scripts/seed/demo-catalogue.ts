@@ -825,7 +825,9 @@ export function iterateDemoPatents(count: number, seed: number = DEFAULT_DEMO_SE
 
 function* patentStream(count: number, seed: number): Generator<DemoPatent> {
   const institutions = institutionProfiles();
-  const institutionMix = weightedTable(institutions.map((institution) => [institution, institution.weight] as const));
+  const institutionMix = weightedTable(
+    institutions.map((institution) => [institution, institution.weight] as const),
+  );
   const topicMixes = new Map(institutions.map((institution) => [institution, topicMixFor(institution)]));
   // Numbers come from per-office counters shared by the whole run, which is why a run always starts at patent 0.
   const allocator = createSerialAllocator(seed);
@@ -1049,7 +1051,7 @@ function buildPatent(
   institution: InstitutionProfile,
   { field, topic }: TopicChoice,
 ): DemoPatent {
-  const key = `p-${String(index + 1).padStart(6, '0')}`;
+  const key = `p-${`${index + 1}`.padStart(6, '0')}`;
   const jurisdiction = rng.pickFrom(JURISDICTION_MIX[institution.country]);
   const legalStatus = rng.pickFrom(LEGAL_STATUS_MIX);
   const dates = patentDates(rng, jurisdiction, legalStatus, institution.country);

@@ -49,19 +49,19 @@ export function createSerialAllocator(seed: number): SerialAllocator {
 export function cnCheckDigit(digits: string): string {
   const weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
   let sum = 0;
-  for (let i = 0; i < digits.length; i++) sum += Number(digits[i]) * weights[i];
+  for (let i = 0; i < digits.length; i++) sum += (digits.charCodeAt(i) - 48) * weights[i];
   const check = sum % 11;
-  return check === 10 ? 'X' : String(check);
+  return check === 10 ? 'X' : `${check}`;
 }
 
 /** EPO (applications from 2002): digits times 1, 2, 1, 2…, the digits of the products summed, ten's complement. */
 export function epCheckDigit(digits: string): string {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
-    const product = Number(digits[i]) * (i % 2 === 0 ? 1 : 2);
+    const product = (digits.charCodeAt(i) - 48) * (i % 2 === 0 ? 1 : 2);
     sum += product > 9 ? product - 9 : product;
   }
-  return String((10 - (sum % 10)) % 10);
+  return `${(10 - (sum % 10)) % 10}`;
 }
 
 /** USPTO series codes by filing year; a series spans two or three years of utility filings. */
@@ -201,7 +201,7 @@ function chineseNumbers(allocator: SerialAllocator, input: PatentNumberingInput)
   const body =
     input.filingDay >= CN_TWELVE_DIGIT_NUMBERS_FROM
       ? `${filingYear}1${pad(allocator.next(`CN-app-${filingYear}`, 10_000_000), 7)}`
-      : `${String(filingYear % 100).padStart(2, '0')}1${pad(allocator.next(`CN-app-${filingYear}`, 100_000), 5)}`;
+      : `${pad(filingYear % 100, 2)}1${pad(allocator.next(`CN-app-${filingYear}`, 100_000), 5)}`;
   const applicationNumber = `CN${body}.${cnCheckDigit(body)}`;
   if (input.publicationDay === null) return { applicationNumber, publicationNumber: null, grantNumber: null };
 
@@ -244,7 +244,7 @@ function usNumbers(allocator: SerialAllocator, input: PatentNumberingInput): Pat
 
 function europeanNumbers(allocator: SerialAllocator, input: PatentNumberingInput): PatentNumbers {
   const filingYear = civilDate(input.filingDay).year;
-  const body = `${String(filingYear % 100).padStart(2, '0')}${pad(allocator.next(`EP-app-${filingYear}`, 1_000_000), 6)}`;
+  const body = `${pad(filingYear % 100, 2)}${pad(allocator.next(`EP-app-${filingYear}`, 1_000_000), 6)}`;
   const applicationNumber = `EP${body}.${epCheckDigit(body)}`;
   if (input.publicationDay === null) return { applicationNumber, publicationNumber: null, grantNumber: null };
 
@@ -267,5 +267,5 @@ function rangeStartOrThrow(table: Readonly<Record<number, number>>, year: number
 }
 
 function pad(value: number, width: number): string {
-  return String(value).padStart(width, '0');
+  return `${value}`.padStart(width, '0');
 }

@@ -3,6 +3,10 @@
  * every run (screenshots, tests and bug reports refer to `p-000123`), so nothing in `scripts/seed/` may read the
  * clock or `Math.random()`.
  */
+
+// Module-level aliases: under Jest every global lookup (Math, …) goes through the vm context's interceptor, which
+// made these hot loops about ten times slower than in plain Node.
+const { floor, imul, min, round } = Math;
 export type Rng = {
   /** A float in [0, 1). */
   next(): number;
@@ -40,8 +44,8 @@ export function mulberry32(seed: number): () => number {
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    t = imul(t ^ (t >>> 15), t | 1);
+    t ^= t + imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
@@ -51,9 +55,9 @@ export function mulberry32(seed: number): () => number {
  * word to one record's template never shifts the words of the records after it.
  */
 export function deriveSeed(seed: number, stream: number): number {
-  let h = (seed ^ Math.imul(stream + 1, 0x9e3779b1)) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  let h = (seed ^ imul(stream + 1, 0x9e3779b1)) >>> 0;
+  h = imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
 }
 
@@ -61,25 +65,25 @@ export function deriveSeed(seed: number, stream: number): number {
 export function hashString(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
-    h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h = imul(h ^ text.charCodeAt(i), 0x01000193);
   }
   return h >>> 0;
 }
 
 export function createRng(seed: number): Rng {
   const next = mulberry32(seed);
-  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
+  const int = (low: number, high: number): number => low + floor(next() * (high - low + 1));
   return {
     next,
     int,
-    decimal(min, max, decimals) {
+    decimal(low, high, decimals) {
       const factor = 10 ** decimals;
-      return Math.round((min + next() * (max - min)) * factor) / factor;
+      return round((low + next() * (high - low)) * factor) / factor;
     },
     chance: (probability) => next() < probability,
     pick<T>(items: readonly T[]): T {
       if (items.length === 0) throw new RangeError('pick() needs at least one item');
-      return items[Math.floor(next() * items.length)];
+      return items[floor(next() * items.length)];
     },
     pickWeighted<T>(choices: readonly (readonly [T, number])[]): T {
       let total = 0;
@@ -104,9 +108,9 @@ export function createRng(seed: number): Rng {
     },
     sample<T>(items: readonly T[], count: number): T[] {
       const pool = items.slice();
-      const wanted = Math.min(count, pool.length);
+      const wanted = min(count, pool.length);
       for (let i = 0; i < wanted; i++) {
-        const j = i + Math.floor(next() * (pool.length - i));
+        const j = i + floor(next() * (pool.length - i));
         const swap = pool[i];
         pool[i] = pool[j];
         pool[j] = swap;

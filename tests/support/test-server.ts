@@ -16,7 +16,7 @@ export type TestServer = {
   stop(): Promise<void>;
 };
 
-export const TEST_STRIPE_KEY = 'sk_test_usefirst_tests';
+export const TEST_STRIPE_KEY = 'sk_test_usefirsttests';
 
 /**
  * A real server for one test file: its own database on the run's FerretDB, stripe-mock, and the HTTP stack on a
