@@ -59,13 +59,14 @@ build_ferretdb
 build stripe-mock github.com/stripe/stripe-mock "$STRIPE_MOCK_VERSION"
 
 if [ "${1:-}" = "--with-browser" ]; then
-  if [ -x /usr/bin/chromium ]; then
-    step "chromium already installed"
+  # A CJK font too: without one, Chinese pages render as empty boxes in the screenshots.
+  if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "wqy\|noto sans cjk"; then
+    step "chromium and a CJK font already installed"
   elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     step "installing Debian's chromium for the browser tests…"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-    step "chromium installed"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
+    step "chromium and fonts-wqy-microhei installed"
   else
     echo "[tools] /usr/bin/chromium is missing; install Debian's chromium package (apt-get install chromium)." >&2
     exit 1

