@@ -10,7 +10,11 @@ module.exports = {
       testEnvironment: 'node',
       transform: ts,
       setupFiles: ['reflect-metadata'],
-      testMatch: ['<rootDir>/server/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts', '<rootDir>/client/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/server/**/*.spec.ts',
+        '<rootDir>/scripts/**/*.spec.ts',
+        '<rootDir>/client/**/*.spec.ts',
+      ],
     },
     {
       displayName: 'integration',

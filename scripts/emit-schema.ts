@@ -7,7 +7,9 @@ import { printApiSchema } from '../server/src/graphql/print-schema';
 printApiSchema()
   .then((sdl) => {
     // From scripts/ (tsx) or dist/scripts/ (compiled): the project root is the folder holding package.json.
-    const root = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..')].find((dir) => existsSync(path.join(dir, 'package.json')));
+    const root = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..')].find((dir) =>
+      existsSync(path.join(dir, 'package.json')),
+    );
     const file = path.join(root ?? process.cwd(), 'graphql', 'schema.graphql');
     writeFileSync(file, sdl);
     console.log(`wrote ${file}`);

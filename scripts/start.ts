@@ -28,10 +28,13 @@ async function main(): Promise<void> {
 
   // One sign-in per kind of person: TTO staff, institution finance, SME staff, SME finance, platform admin.
   const institutionKeys = new Set(demoInstitutions().map((i) => i.key));
-  const kindOf = (u: DemoUser) => `${institutionKeys.has(u.organizationKey) ? 'institution' : u.organizationKey === 'platform' ? 'platform' : 'sme'}:${u.roles.join()}`;
+  const kindOf = (u: DemoUser) =>
+    `${institutionKeys.has(u.organizationKey) ? 'institution' : u.organizationKey === 'platform' ? 'platform' : 'sme'}:${u.roles.join()}`;
   const signIns = demoUsers().filter((u, i, all) => all.findIndex((v) => kindOf(v) === kindOf(u)) === i);
   console.log(`\nUseFirst is running at ${server.url}\n`);
-  console.log(`  GraphQL API   ${server.url}/graphql${config.nodeEnv === 'production' ? '' : `   (IDE: ${server.url}/graphiql)`}`);
+  console.log(
+    `  GraphQL API   ${server.url}/graphql${config.nodeEnv === 'production' ? '' : `   (IDE: ${server.url}/graphiql)`}`,
+  );
   console.log(`  Health        ${server.url}/healthz\n`);
   if (config.seedDemoData) {
     console.log(`  Demo sign-ins (password for all: ${demoUsers()[0]?.password}):`);

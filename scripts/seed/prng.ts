@@ -10,6 +10,8 @@ const { floor, imul, min, round } = Math;
 export type Rng = {
   /** A float in [0, 1). */
   next(): number;
+  /** Restarts the sequence from another seed, reusing the generator (one per record would be 100,000 objects). */
+  reseed(seed: number): void;
   /** An integer in [min, max], both ends included. */
   int(min: number, max: number): number;
   /** A float in [min, max) rounded to `decimals` places. */
@@ -40,14 +42,7 @@ export function weightedTable<T>(choices: readonly (readonly [T, number])[]): We
 
 /** mulberry32: 32 bits of state, fast, and good enough for picking words; not for anything secret. */
 export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = imul(t ^ (t >>> 15), t | 1);
-    t ^= t + imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 /**
@@ -71,11 +66,21 @@ export function hashString(text: string): number {
 }
 
 export function createRng(seed: number): Rng {
-  const next = mulberry32(seed);
-  const int = (low: number, high: number): number => low + floor(next() * (high - low + 1));
+  let state = seed >>> 0;
+  // The mulberry32 step.
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = imul(t ^ (t >>> 15), t | 1);
+    t ^= t + imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   return {
     next,
-    int,
+    reseed(newSeed) {
+      state = newSeed >>> 0;
+    },
+    int: (low, high) => low + floor(next() * (high - low + 1)),
     decimal(low, high, decimals) {
       const factor = 10 ** decimals;
       return round((low + next() * (high - low)) * factor) / factor;
@@ -107,15 +112,20 @@ export function createRng(seed: number): Rng {
       return items[low];
     },
     sample<T>(items: readonly T[], count: number): T[] {
-      const pool = items.slice();
-      const wanted = min(count, pool.length);
-      for (let i = 0; i < wanted; i++) {
-        const j = i + floor(next() * (pool.length - i));
-        const swap = pool[i];
-        pool[i] = pool[j];
-        pool[j] = swap;
+      // Drawing indices until enough are distinct: cheap for the short word lists used here, and it does not copy
+      // the list, which matters when 100,000 records each draw a dozen samples.
+      const size = items.length;
+      const wanted = min(count, size);
+      const picked: number[] = [];
+      const chosen: T[] = [];
+      while (chosen.length < wanted) {
+        const index = floor(next() * size);
+        if (!picked.includes(index)) {
+          picked.push(index);
+          chosen.push(items[index]);
+        }
       }
-      return pool.slice(0, wanted);
+      return chosen;
     },
   };
 }

@@ -16,16 +16,27 @@ import './modules/patents/patent.model';
 
 export type RunningServer = { url: string; services: Services; stop(): Promise<void> };
 
-export type BackingServices = { mongodbUri: string; dbName: string; services: Services; stop(): Promise<void> };
+export type BackingServices = {
+  mongodbUri: string;
+  dbName: string;
+  services: Services;
+  stop(): Promise<void>;
+};
 
 /**
  * Connects to the database and Stripe named in the configuration, or starts the embedded ones (PostgreSQL +
  * FerretDB, stripe-mock) when they are not configured. Scripts use this without the HTTP server.
  */
-export async function startBackingServices(config: Config, options: { dbName?: string } = {}): Promise<BackingServices> {
+export async function startBackingServices(
+  config: Config,
+  options: { dbName?: string } = {},
+): Promise<BackingServices> {
   let embedded: EmbeddedStack | null = null;
   if (!config.mongodbUri || !config.stripeSecretKey) {
-    logger.info({ database: !config.mongodbUri, stripe: !config.stripeSecretKey }, 'starting the embedded default (PostgreSQL + FerretDB, stripe-mock)');
+    logger.info(
+      { database: !config.mongodbUri, stripe: !config.stripeSecretKey },
+      'starting the embedded default (PostgreSQL + FerretDB, stripe-mock)',
+    );
     embedded = await startEmbeddedStack({
       dataDir: path.join(config.dataDir, 'embedded'),
       database: !config.mongodbUri,
@@ -35,14 +46,29 @@ export async function startBackingServices(config: Config, options: { dbName?: s
     });
   }
   const mongodbUri = config.mongodbUri ?? embedded?.mongodbUri;
-  if (!mongodbUri) throw new Error('no database: MONGODB_URI is unset and the embedded database did not start');
-  const dbName = options.dbName ?? (config.mongodbUri ? (new URL(config.mongodbUri.replace(/^mongodb(\+srv)?:/, 'http:')).pathname.slice(1) || 'usefirst') : 'usefirst');
+  if (!mongodbUri)
+    throw new Error('no database: MONGODB_URI is unset and the embedded database did not start');
+  const dbName =
+    options.dbName ??
+    (config.mongodbUri
+      ? new URL(config.mongodbUri.replace(/^mongodb(\+srv)?:/, 'http:')).pathname.slice(1) || 'usefirst'
+      : 'usefirst');
   await connectDatabase(mongodbUri, dbName);
   const configuredEndpoint = config.stripeApiUrl ? new URL(config.stripeApiUrl) : null;
   const stripe = config.stripeSecretKey
-    ? createStripeClient(config.stripeSecretKey, configuredEndpoint ? { host: configuredEndpoint.hostname, port: Number(configuredEndpoint.port) } : undefined)
+    ? createStripeClient(
+        config.stripeSecretKey,
+        configuredEndpoint
+          ? { host: configuredEndpoint.hostname, port: Number(configuredEndpoint.port) }
+          : undefined,
+      )
     : createStripeClient(STRIPE_MOCK_KEY, embedded?.stripe);
-  const stripeMode = !config.stripeSecretKey || configuredEndpoint ? 'stripe-mock' : config.stripeSecretKey.includes('_live_') ? 'live' : 'test';
+  const stripeMode =
+    !config.stripeSecretKey || configuredEndpoint
+      ? 'stripe-mock'
+      : config.stripeSecretKey.includes('_live_')
+        ? 'live'
+        : 'test';
   const services = createServices(config, stripe, stripeMode);
   return {
     mongodbUri,
@@ -55,13 +81,20 @@ export async function startBackingServices(config: Config, options: { dbName?: s
   };
 }
 
-export async function startServer(config: Config, options: { clock?: Clock; backing?: BackingServices } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { clock?: Clock; backing?: BackingServices } = {},
+): Promise<RunningServer> {
   const backing = options.backing ?? (await startBackingServices(config));
   const { app, apollo } = await createApp(backing.services, { clock: options.clock ?? systemClock });
   const http: Server = await new Promise((resolve, reject) => {
     const server = createServer(app);
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new Error(`port ${config.port} on ${config.host} is in use: set PORT to another port`) : error),
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`port ${config.port} on ${config.host} is in use: set PORT to another port`)
+          : error,
+      ),
     );
     server.listen(config.port, config.host, () => resolve(server));
   });

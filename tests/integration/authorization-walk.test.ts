@@ -28,7 +28,13 @@ import { batteryPatent, founder, signUp, smeInput, universityInput, type Actor }
  * A refused call must carry the right code and change nothing in the database.
  */
 
-type Walker = { name: string; actor: Actor | null; roles: string[]; platformAdmin: boolean; ownsTarget: boolean };
+type Walker = {
+  name: string;
+  actor: Actor | null;
+  roles: string[];
+  platformAdmin: boolean;
+  ownsTarget: boolean;
+};
 type RootField = { operation: 'query' | 'mutation'; field: GraphQLField<unknown, unknown>; access: string[] };
 
 let server: TestServer;
@@ -47,28 +53,92 @@ beforeAll(async () => {
   const smeMember = await founder(anonymous, 'sme', smeInput('Walk SME'));
   const invite = async (label: string, roles: string[]) => {
     const invitee = await signUp(anonymous, label);
-    const { inviteMember } = await owner.client.data<{ inviteMember: { token: string } }>('InviteMember', { input: { organizationId: owner.organizationId, email: invitee.email, roles } });
+    const { inviteMember } = await owner.client.data<{ inviteMember: { token: string } }>('InviteMember', {
+      input: { organizationId: owner.organizationId, email: invitee.email, roles },
+    });
     await invitee.client.data('AcceptInvitation', { token: inviteMember.token });
     return { ...invitee, organizationId: owner.organizationId };
   };
   const finance = await invite('finance', ['FINANCE']);
   const ttoOnly = await invite('tto-only', ['TTO_MANAGER']);
   const platformAdmin = await signUp(anonymous, 'platform-admin');
-  const platform = await OrganizationModel.create({ kind: 'PLATFORM', name: 'UseFirst', country: 'CN', externalKey: 'walk:platform', createdAt: new Date(), updatedAt: new Date() });
-  await UserModel.updateOne({ _id: platformAdmin.userId }, { $push: { memberships: { organizationId: platform._id, organizationKind: 'PLATFORM', roles: ['ADMIN'], joinedAt: new Date() } } });
+  const platform = await OrganizationModel.create({
+    kind: 'PLATFORM',
+    name: 'UseFirst',
+    country: 'CN',
+    externalKey: 'walk:platform',
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  });
+  await UserModel.updateOne(
+    { _id: platformAdmin.userId },
+    {
+      $push: {
+        memberships: {
+          organizationId: platform._id,
+          organizationKind: 'PLATFORM',
+          roles: ['ADMIN'],
+          joinedAt: new Date(),
+        },
+      },
+    },
+  );
   const noOrganization = await signUp(anonymous, 'no-organisation');
 
-  const { createPatent } = await owner.client.data<{ createPatent: { id: string } }>('CreatePatent', { institutionId: owner.organizationId, input: batteryPatent });
-  target = { organizationId: owner.organizationId as string, draftPatentId: createPatent.id, memberUserId: finance.userId };
+  const { createPatent } = await owner.client.data<{ createPatent: { id: string } }>('CreatePatent', {
+    institutionId: owner.organizationId,
+    input: batteryPatent,
+  });
+  target = {
+    organizationId: owner.organizationId as string,
+    draftPatentId: createPatent.id,
+    memberUserId: finance.userId,
+  };
 
   walkers = [
     { name: 'anonymous', actor: null, roles: [], platformAdmin: false, ownsTarget: false },
-    { name: 'signed in, no organisation', actor: noOrganization, roles: [], platformAdmin: false, ownsTarget: false },
-    { name: 'TTO manager + admin of another university', actor: outsider, roles: ['ADMIN', 'TTO_MANAGER'], platformAdmin: false, ownsTarget: false },
-    { name: 'SME member + admin', actor: smeMember, roles: ['ADMIN', 'SME_MEMBER'], platformAdmin: false, ownsTarget: false },
-    { name: 'finance of the target', actor: finance, roles: ['FINANCE'], platformAdmin: false, ownsTarget: true },
-    { name: 'TTO manager (only) of the target', actor: ttoOnly, roles: ['TTO_MANAGER'], platformAdmin: false, ownsTarget: true },
-    { name: 'platform admin', actor: platformAdmin, roles: ['ADMIN'], platformAdmin: true, ownsTarget: false },
+    {
+      name: 'signed in, no organisation',
+      actor: noOrganization,
+      roles: [],
+      platformAdmin: false,
+      ownsTarget: false,
+    },
+    {
+      name: 'TTO manager + admin of another university',
+      actor: outsider,
+      roles: ['ADMIN', 'TTO_MANAGER'],
+      platformAdmin: false,
+      ownsTarget: false,
+    },
+    {
+      name: 'SME member + admin',
+      actor: smeMember,
+      roles: ['ADMIN', 'SME_MEMBER'],
+      platformAdmin: false,
+      ownsTarget: false,
+    },
+    {
+      name: 'finance of the target',
+      actor: finance,
+      roles: ['FINANCE'],
+      platformAdmin: false,
+      ownsTarget: true,
+    },
+    {
+      name: 'TTO manager (only) of the target',
+      actor: ttoOnly,
+      roles: ['TTO_MANAGER'],
+      platformAdmin: false,
+      ownsTarget: true,
+    },
+    {
+      name: 'platform admin',
+      actor: platformAdmin,
+      roles: ['ADMIN'],
+      platformAdmin: true,
+      ownsTarget: false,
+    },
   ];
 });
 
@@ -84,7 +154,11 @@ function rootFields(): RootField[] {
     const resolvers = operation === 'query' ? storage.queries : storage.mutations;
     for (const field of Object.values(type?.getFields() ?? {})) {
       const resolver = resolvers.find((r) => r.schemaName === field.name);
-      const authorized = resolver && storage.authorizedFields.find((a) => a.target === resolver.target && a.fieldName === resolver.methodName);
+      const authorized =
+        resolver &&
+        storage.authorizedFields.find(
+          (a) => a.target === resolver.target && a.fieldName === resolver.methodName,
+        );
       if (!authorized) throw new Error(`${operation} ${field.name} declares no @Authorized access rule`);
       fields.push({ operation, field, access: authorized.roles as string[] });
     }
@@ -106,7 +180,8 @@ function valueFor(name: string, type: GraphQLInputType, fieldName: string): unkn
   if (isNonNullType(type)) return valueFor(name, type.ofType, fieldName);
   if (isListType(type)) return [valueFor(name, type.ofType, fieldName)];
   if (name === 'id') return /patent/i.test(fieldName) ? target.draftPatentId : target.organizationId;
-  if (name === 'institutionId' || name === 'organizationId' || name === 'institutionIds') return target.organizationId;
+  if (name === 'institutionId' || name === 'organizationId' || name === 'institutionIds')
+    return target.organizationId;
   if (name === 'userId') return target.memberUserId;
   if (name === 'input' && /patent/i.test(fieldName)) return batteryPatent;
   if (isInputObjectType(type)) {
@@ -133,7 +208,11 @@ function documentFor(root: RootField): { query: string; variables: Record<string
   const returned = getNamedType(root.field.type);
   const selection = isObjectType(returned) ? ' { __typename }' : '';
   const query = `${root.operation} Walk${definitions ? `(${definitions})` : ''} { result: ${root.field.name}${uses ? `(${uses})` : ''}${selection} }`;
-  const variables = Object.fromEntries(args.filter((a) => isNonNullType(a.type) || ['institutionId', 'organizationId', 'id'].includes(a.name)).map((a) => [a.name, valueFor(a.name, a.type, root.field.name)]));
+  const variables = Object.fromEntries(
+    args
+      .filter((a) => isNonNullType(a.type) || ['institutionId', 'organizationId', 'id'].includes(a.name))
+      .map((a) => [a.name, valueFor(a.name, a.type, root.field.name)]),
+  );
   return { query, variables };
 }
 
@@ -141,7 +220,13 @@ function documentFor(root: RootField): { query: string; variables: Record<string
 function aimsAtTarget(variables: Record<string, unknown>): boolean {
   const ids = new Set([target.organizationId, target.draftPatentId, target.memberUserId]);
   const walk = (value: unknown): boolean =>
-    typeof value === 'string' ? ids.has(value) : Array.isArray(value) ? value.some(walk) : typeof value === 'object' && value !== null ? Object.values(value).some(walk) : false;
+    typeof value === 'string'
+      ? ids.has(value)
+      : Array.isArray(value)
+        ? value.some(walk)
+        : typeof value === 'object' && value !== null
+          ? Object.values(value).some(walk)
+          : false;
   return walk(variables);
 }
 
@@ -176,7 +261,9 @@ it('refuses every call the declared rule or ownership forbids, and changes nothi
       const client = server.client(walker.actor?.token ?? null);
       const allowedByRule = declaredAllows(root.access, walker);
       const targeted = aimsAtTarget(variables) && !root.access.includes(Access.PUBLIC);
-      const mustRefuse = !allowedByRule || (targeted && !walker.ownsTarget && !walker.platformAdmin && root.operation === 'mutation');
+      const mustRefuse =
+        !allowedByRule ||
+        (targeted && !walker.ownsTarget && !walker.platformAdmin && root.operation === 'mutation');
       if (!mustRefuse) continue;
       const before = await databaseFingerprint();
       const result = await client.request(query, variables);
@@ -185,8 +272,10 @@ it('refuses every call the declared rule or ownership forbids, and changes nothi
       const label = `${root.operation} ${root.field.name} as ${walker.name}`;
       checked.push(label);
       const expected = !allowedByRule ? (walker.actor ? 'FORBIDDEN' : 'UNAUTHENTICATED') : null;
-      if (expected && code !== expected) failures.push(`${label}: expected ${expected}, got ${code ?? 'success'}`);
-      if (!expected && !REFUSALS.has(code ?? '') && code !== 'INVALID_STATE_TRANSITION') failures.push(`${label}: expected a refusal, got ${code ?? 'success'}`);
+      if (expected && code !== expected)
+        failures.push(`${label}: expected ${expected}, got ${code ?? 'success'}`);
+      if (!expected && !REFUSALS.has(code ?? '') && code !== 'INVALID_STATE_TRANSITION')
+        failures.push(`${label}: expected a refusal, got ${code ?? 'success'}`);
       if (before !== after) failures.push(`${label}: the database changed`);
     }
   }
@@ -195,8 +284,16 @@ it('refuses every call the declared rule or ownership forbids, and changes nothi
 });
 
 it('keeps private data from those who may read the field but not the data', async () => {
-  const privateReads: { query: string; variables: Record<string, unknown>; visible: (data: Record<string, unknown>) => boolean }[] = [
-    { query: 'query { patent(id: "' + target.draftPatentId + '") { id } }', variables: {}, visible: (d) => d.patent !== null },
+  const privateReads: {
+    query: string;
+    variables: Record<string, unknown>;
+    visible: (data: Record<string, unknown>) => boolean;
+  }[] = [
+    {
+      query: 'query { patent(id: "' + target.draftPatentId + '") { id } }',
+      variables: {},
+      visible: (d) => d.patent !== null,
+    },
     {
       query: 'query($id: ID!) { organization(id: $id) { smeProfile { headcount } members { totalCount } } }',
       variables: { id: target.organizationId },
@@ -207,7 +304,10 @@ it('keeps private data from those who may read the field but not the data', asyn
     for (const read of privateReads) {
       const result = await server.client(walker.actor?.token ?? null).request(read.query, read.variables);
       expect(result.errors).toBeUndefined();
-      expect({ walker: walker.name, visible: read.visible(result.data as Record<string, unknown>) }).toEqual({ walker: walker.name, visible: walker.ownsTarget || walker.platformAdmin });
+      expect({ walker: walker.name, visible: read.visible(result.data as Record<string, unknown>) }).toEqual({
+        walker: walker.name,
+        visible: walker.ownsTarget || walker.platformAdmin,
+      });
     }
   }
 });
@@ -218,7 +318,10 @@ it('answers every call by an allowed caller without an internal error', async ()
     const { query, variables } = documentFor(root);
     for (const walker of walkers.filter((w) => declaredAllows(root.access, w))) {
       const result = await server.client(walker.actor?.token ?? null).request(query, variables);
-      if (codeOf(result) === 'INTERNAL_SERVER_ERROR' || result.status >= 500) failures.push(`${root.operation} ${root.field.name} as ${walker.name}: ${JSON.stringify(result.errors)}`);
+      if (codeOf(result) === 'INTERNAL_SERVER_ERROR' || result.status >= 500)
+        failures.push(
+          `${root.operation} ${root.field.name} as ${walker.name}: ${JSON.stringify(result.errors)}`,
+        );
     }
   }
   expect(failures).toEqual([]);

@@ -2,13 +2,24 @@ import mongoose from 'mongoose';
 import { PatentModel, PublishedPatentModel } from '../../server/src/modules/patents/patent.model';
 import { errorCode, type GraphQLTestClient } from '../support/graphql-client';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { batteryPatent, founder, sensorPatent, smeInput, universityInput, type Actor } from './fixtures/actors';
+import {
+  batteryPatent,
+  founder,
+  sensorPatent,
+  smeInput,
+  universityInput,
+  type Actor,
+} from './fixtures/actors';
 
 type PatentData = { id: string; state: string; titleEn: string | null };
 type SearchData = {
   searchPatents: {
     totalCount: number;
-    edges: { cursor: string; score: number; node: PatentData & { institution: { id: string; name: string } } }[];
+    edges: {
+      cursor: string;
+      score: number;
+      node: PatentData & { institution: { id: string; name: string } };
+    }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     facets: Record<string, { value: string; label: string; count: number }[]>;
   };
@@ -21,7 +32,10 @@ let otherTto: Actor;
 let sme: Actor;
 
 async function createPublished(actor: Actor, input: Record<string, unknown>): Promise<string> {
-  const { createPatent } = await actor.client.data<{ createPatent: PatentData }>('CreatePatent', { institutionId: actor.organizationId, input });
+  const { createPatent } = await actor.client.data<{ createPatent: PatentData }>('CreatePatent', {
+    institutionId: actor.organizationId,
+    input,
+  });
   await actor.client.data('PublishPatent', { id: createPatent.id });
   return createPatent.id;
 }
@@ -42,7 +56,9 @@ describe('a TTO manager publishes patents and anyone finds them', () => {
   let batteryId: string;
 
   it('creates a draft that only its institution sees, then publishes it', async () => {
-    const { createPatent } = await tto.client.data<{ createPatent: PatentData & { stateHistory: { from: string | null; to: string }[] } }>('CreatePatent', {
+    const { createPatent } = await tto.client.data<{
+      createPatent: PatentData & { stateHistory: { from: string | null; to: string }[] };
+    }>('CreatePatent', {
       institutionId: tto.organizationId,
       input: batteryPatent,
     });
@@ -51,10 +67,14 @@ describe('a TTO manager publishes patents and anyone finds them', () => {
 
     const hidden = await anonymous.data<{ patent: PatentData | null }>('PatentDetail', { id: batteryId });
     expect(hidden.patent).toBeNull();
-    const hiddenFromOthers = await otherTto.client.data<{ patent: PatentData | null }>('PatentDetail', { id: batteryId });
+    const hiddenFromOthers = await otherTto.client.data<{ patent: PatentData | null }>('PatentDetail', {
+      id: batteryId,
+    });
     expect(hiddenFromOthers.patent).toBeNull();
 
-    const { publishPatent } = await tto.client.data<{ publishPatent: PatentData & { stateHistory: { from: string | null; to: string; byUserId: string }[] } }>('PublishPatent', { id: batteryId });
+    const { publishPatent } = await tto.client.data<{
+      publishPatent: PatentData & { stateHistory: { from: string | null; to: string; byUserId: string }[] };
+    }>('PublishPatent', { id: batteryId });
     expect(publishPatent.state).toBe('PUBLISHED');
     expect(publishPatent.stateHistory.map((c) => [c.from, c.to])).toEqual([
       [null, 'DRAFT'],
@@ -62,7 +82,10 @@ describe('a TTO manager publishes patents and anyone finds them', () => {
     ]);
     expect(publishPatent.stateHistory[1].byUserId).toBe(tto.userId);
 
-    const visible = await anonymous.data<{ patent: PatentData & { institution: { name: string } } }>('PatentDetail', { id: batteryId });
+    const visible = await anonymous.data<{ patent: PatentData & { institution: { name: string } } }>(
+      'PatentDetail',
+      { id: batteryId },
+    );
     expect(visible.patent.titleEn).toBe(batteryPatent.titleEn);
     expect(visible.patent.institution.name).toBe('Northwest Polytechnic University');
   });
@@ -87,20 +110,32 @@ describe('a TTO manager publishes patents and anyone finds them', () => {
     ]);
     // Newest filing first when there is no search text: the battery patent (2023) before the sensor (2022).
     expect(all.searchPatents.edges[0].node.id).toBe(batteryId);
-    const next = await anonymous.data<SearchData>('SearchPatents', { first: 1, after: all.searchPatents.pageInfo.endCursor });
+    const next = await anonymous.data<SearchData>('SearchPatents', {
+      first: 1,
+      after: all.searchPatents.pageInfo.endCursor,
+    });
     expect(next.searchPatents.edges).toHaveLength(1);
     expect(next.searchPatents.edges[0].node.id).not.toBe(batteryId);
     expect(next.searchPatents.pageInfo.hasNextPage).toBe(false);
 
-    const filtered = await anonymous.data<SearchData>('SearchPatents', { filter: { jurisdictions: ['US'], trlMax: 4 } });
+    const filtered = await anonymous.data<SearchData>('SearchPatents', {
+      filter: { jurisdictions: ['US'], trlMax: 4 },
+    });
     expect(filtered.searchPatents.edges.map((e) => e.node.titleEn)).toEqual([sensorPatent.titleEn]);
-    const byInstitution = await anonymous.data<SearchData>('SearchPatents', { filter: { institutionIds: [tto.organizationId] } });
-    expect(byInstitution.searchPatents.facets.institutions).toEqual([{ value: tto.organizationId, label: 'Northwest Polytechnic University', count: 1 }]);
+    const byInstitution = await anonymous.data<SearchData>('SearchPatents', {
+      filter: { institutionIds: [tto.organizationId] },
+    });
+    expect(byInstitution.searchPatents.facets.institutions).toEqual([
+      { value: tto.organizationId, label: 'Northwest Polytechnic University', count: 1 },
+    ]);
   });
 
   it('refuses a cursor from another search and a page size over 100', async () => {
     const all = await anonymous.data<SearchData>('SearchPatents', { first: 1 });
-    const misused = await anonymous.run('SearchPatents', { query: 'battery', after: all.searchPatents.pageInfo.endCursor });
+    const misused = await anonymous.run('SearchPatents', {
+      query: 'battery',
+      after: all.searchPatents.pageInfo.endCursor,
+    });
     expect(errorCode(misused)).toBe('BAD_USER_INPUT');
     expect(misused.errors?.[0].extensions?.field).toBe('after');
     const tooMany = await anonymous.run('SearchPatents', { first: 101 });
@@ -111,7 +146,14 @@ describe('a TTO manager publishes patents and anyone finds them', () => {
     const before = await PatentModel.countDocuments();
     const result = await tto.client.run('CreatePatent', {
       institutionId: tto.organizationId,
-      input: { ...batteryPatent, filingDate: '2023-02-01', expiryDate: '2020-01-01', trl: 12, ipcClasses: ['H01M10'], jurisdiction: 'CN' },
+      input: {
+        ...batteryPatent,
+        filingDate: '2023-02-01',
+        expiryDate: '2020-01-01',
+        trl: 12,
+        ipcClasses: ['H01M10'],
+        jurisdiction: 'CN',
+      },
     });
     expect(errorCode(result)).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].extensions?.fieldErrors).toEqual([
@@ -119,14 +161,20 @@ describe('a TTO manager publishes patents and anyone finds them', () => {
       { field: 'trl', message: 'The technology readiness level runs from 1 to 9.' },
       { field: 'ipcClasses[0]', message: '"H01M10" is not an IPC class; write it like H01M 10/0562.' },
     ]);
-    const unknownJurisdiction = await tto.client.run('CreatePatent', { institutionId: tto.organizationId, input: { ...batteryPatent, jurisdiction: 'XX' } });
+    const unknownJurisdiction = await tto.client.run('CreatePatent', {
+      institutionId: tto.organizationId,
+      input: { ...batteryPatent, jurisdiction: 'XX' },
+    });
     expect(errorCode(unknownJurisdiction)).toBe('BAD_USER_INPUT');
     expect(await PatentModel.countDocuments()).toBe(before);
   });
 
   it('lets only its own TTO change it', async () => {
     const before = await PatentModel.findById(batteryId).lean();
-    const foreign = await otherTto.client.run('UpdatePatent', { id: batteryId, input: { ...batteryPatent, titleEn: 'Hijacked' } });
+    const foreign = await otherTto.client.run('UpdatePatent', {
+      id: batteryId,
+      input: { ...batteryPatent, titleEn: 'Hijacked' },
+    });
     expect(errorCode(foreign)).toBe('FORBIDDEN');
     const bySme = await sme.client.run('WithdrawPatent', { id: batteryId });
     expect(errorCode(bySme)).toBe('FORBIDDEN');
@@ -136,7 +184,10 @@ describe('a TTO manager publishes patents and anyone finds them', () => {
   });
 
   it('updates the public copy on edit, and withdrawing takes it out of search', async () => {
-    await tto.client.data('UpdatePatent', { id: batteryId, input: { ...batteryPatent, titleEn: 'Garnet solid electrolyte for sodium cells' } });
+    await tto.client.data('UpdatePatent', {
+      id: batteryId,
+      input: { ...batteryPatent, titleEn: 'Garnet solid electrolyte for sodium cells' },
+    });
     const renamed = await anonymous.data<SearchData>('SearchPatents', { query: 'sodium' });
     expect(renamed.searchPatents.edges.map((e) => e.node.id)).toEqual([batteryId]);
 
@@ -147,12 +198,21 @@ describe('a TTO manager publishes patents and anyone finds them', () => {
     const again = await tto.client.run('WithdrawPatent', { id: batteryId });
     expect(errorCode(again)).toBe('INVALID_STATE_TRANSITION');
     await tto.client.data('ReturnPatentToDraft', { id: batteryId });
-    const own = await tto.client.data<{ institutionPatents: { totalCount: number; edges: { node: PatentData }[] } }>('InstitutionPatents', { institutionId: tto.organizationId });
-    expect(own.institutionPatents.edges.map((e) => [e.node.id, e.node.state])).toEqual([[batteryId, 'DRAFT']]);
+    const own = await tto.client.data<{
+      institutionPatents: { totalCount: number; edges: { node: PatentData }[] };
+    }>('InstitutionPatents', { institutionId: tto.organizationId });
+    expect(own.institutionPatents.edges.map((e) => [e.node.id, e.node.state])).toEqual([
+      [batteryId, 'DRAFT'],
+    ]);
   });
 
   it('costs the same number of database round trips for a page of 1 or of 100', async () => {
-    for (let i = 0; i < 5; i++) await createPublished(tto, { ...sensorPatent, applicationNumber: `US17/555,${200 + i}`, titleEn: `Methane sensor variant ${i}` });
+    for (let i = 0; i < 5; i++)
+      await createPublished(tto, {
+        ...sensorPatent,
+        applicationNumber: `US17/555,${200 + i}`,
+        titleEn: `Methane sensor variant ${i}`,
+      });
     const client = mongoose.connection.getClient();
     const roundTrips = async (first: number) => {
       let count = 0;

@@ -13,7 +13,13 @@ declare global {
  */
 export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'usefirst-test-'));
-  const stack = await startEmbeddedStack({ dataDir, database: true, stripe: true, persistent: false, toolsBin: path.resolve(__dirname, '..', '..', '.tools', 'bin') });
+  const stack = await startEmbeddedStack({
+    dataDir,
+    database: true,
+    stripe: true,
+    persistent: false,
+    toolsBin: path.resolve(__dirname, '..', '..', '.tools', 'bin'),
+  });
   globalThis.__usefirstTestStack = { ...stack, dataDir };
   process.env.USEFIRST_TEST_MONGODB_URI = stack.mongodbUri;
   process.env.USEFIRST_TEST_STRIPE_API_URL = `http://${stack.stripe?.host}:${stack.stripe?.port}`;

@@ -1,9 +1,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Kind, parse, print, visit, type DefinitionNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import {
+  Kind,
+  parse,
+  print,
+  visit,
+  type DefinitionNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+} from 'graphql';
 
-export type GraphQLErrorShape = { message: string; path?: (string | number)[]; extensions?: { code?: string; field?: string; fieldErrors?: { field: string; message: string }[] } };
-export type GraphQLResponse<T = Record<string, unknown>> = { status: number; data?: T | null; errors?: GraphQLErrorShape[] };
+export type GraphQLErrorShape = {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; field?: string; fieldErrors?: { field: string; message: string }[] };
+};
+export type GraphQLResponse<T = Record<string, unknown>> = {
+  status: number;
+  data?: T | null;
+  errors?: GraphQLErrorShape[];
+};
 
 const OPERATIONS_DIR = path.resolve(__dirname, '..', '..', 'graphql', 'operations');
 
@@ -18,9 +34,15 @@ function allDefinitions(): DefinitionNode[] {
 /** A named operation from graphql/operations, with the fragments it uses: the documents the web client sends. */
 export function operation(name: string): string {
   const all = allDefinitions();
-  const op = all.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
+  const op = all.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name,
+  );
   if (!op) throw new Error(`no operation ${name} in graphql/operations`);
-  const fragments = new Map(all.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const fragments = new Map(
+    all
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
+  );
   const needed = new Map<string, FragmentDefinitionNode>();
   const collect = (node: DefinitionNode) =>
     visit(node, {
@@ -43,25 +65,41 @@ export class GraphQLTestClient {
     readonly token: string | null,
   ) {}
 
-  async request<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+  async request<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<T>> {
     const response = await fetch(this.endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
     return { status: response.status, ...body };
   }
 
-  run<T = Record<string, unknown>>(operationName: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+  run<T = Record<string, unknown>>(
+    operationName: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<T>> {
     return this.request<T>(operation(operationName), variables);
   }
 
   /** Runs and insists on success, returning the data. */
-  async data<T = Record<string, unknown>>(queryOrOperation: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const query = /^\s*(query|mutation|subscription|\{)/.test(queryOrOperation) ? queryOrOperation : operation(queryOrOperation);
+  async data<T = Record<string, unknown>>(
+    queryOrOperation: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<T> {
+    const query = /^\s*(query|mutation|subscription|\{)/.test(queryOrOperation)
+      ? queryOrOperation
+      : operation(queryOrOperation);
     const result = await this.request<T>(query, variables);
-    if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+    if (result.errors?.length || !result.data)
+      throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
     return result.data;
   }
 

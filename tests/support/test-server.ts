@@ -22,7 +22,9 @@ export const TEST_STRIPE_KEY = 'sk_test_usefirsttests';
  * A real server for one test file: its own database on the run's FerretDB, stripe-mock, and the HTTP stack on a
  * free port, exactly as production wires it.
  */
-export async function startTestServer(options: { seedDemo?: boolean; clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { seedDemo?: boolean; clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const mongodbUri = process.env.USEFIRST_TEST_MONGODB_URI;
   const stripeApiUrl = process.env.USEFIRST_TEST_STRIPE_API_URL;
   if (!mongodbUri || !stripeApiUrl) throw new Error('the jest global setup did not start the embedded stack');

@@ -22,14 +22,20 @@ export function encodeOffsetCursor(offset: number, scope: string): string {
 export function decodeOffsetCursor(cursor: string | null | undefined, scope: string): number {
   if (!cursor) return 0;
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown; s?: unknown };
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      o?: unknown;
+      s?: unknown;
+    };
     if (typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0 && parsed.s === scope) {
       return parsed.o;
     }
   } catch {
     // fall through to the error below
   }
-  throw AppError.badInput('after', 'This page cursor does not belong to this list; start again from the first page.');
+  throw AppError.badInput(
+    'after',
+    'This page cursor does not belong to this list; start again from the first page.',
+  );
 }
 
 /** A short, stable fingerprint of a query, used as a cursor's scope. */

@@ -24,7 +24,11 @@ export class AppError extends Error {
   readonly field?: string;
   readonly fieldErrors?: FieldError[];
 
-  constructor(code: ErrorCode, message: string, options: { field?: string; fieldErrors?: FieldError[] } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { field?: string; fieldErrors?: FieldError[] } = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
@@ -47,11 +51,19 @@ export class AppError extends Error {
   /** Throws one BAD_USER_INPUT that lists every problem, so a form can show each next to its field. */
   static assertNoFieldErrors(errors: FieldError[]): void {
     if (errors.length === 0) return;
-    const summary = errors.length === 1 ? errors[0].message : `${errors.length} fields need attention: ${errors.map((e) => e.message).join(' ')}`;
+    const summary =
+      errors.length === 1
+        ? errors[0].message
+        : `${errors.length} fields need attention: ${errors.map((e) => e.message).join(' ')}`;
     throw new AppError('BAD_USER_INPUT', summary, { fieldErrors: errors });
   }
 }
 
 export function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 11000;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    (error as { code: unknown }).code === 11000
+  );
 }

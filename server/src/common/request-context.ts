@@ -43,7 +43,9 @@ export function requireRoleIn(ctx: RequestContext, organizationId: string, ...ro
 }
 
 export function isPlatformAdmin(viewer: Viewer | null): boolean {
-  return Boolean(viewer?.memberships.some((m) => m.organizationKind === 'PLATFORM' && m.roles.includes('ADMIN')));
+  return Boolean(
+    viewer?.memberships.some((m) => m.organizationKind === 'PLATFORM' && m.roles.includes('ADMIN')),
+  );
 }
 
 /** A system context for scripts (seed, contract engine): no viewer, but the same services and rules. */

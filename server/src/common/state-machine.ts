@@ -4,7 +4,13 @@ import { AppError } from './errors';
 /** A lifecycle: its states and, for each, the states it may move to. */
 export type TransitionTable<S extends string> = Readonly<Record<S, readonly S[]>>;
 
-export type StateChange<S extends string> = { from: S | null; to: S; at: Date; byUserId: string | null; reason?: string };
+export type StateChange<S extends string> = {
+  from: S | null;
+  to: S;
+  at: Date;
+  byUserId: string | null;
+  reason?: string;
+};
 
 export function canTransition<S extends string>(table: TransitionTable<S>, from: S, to: S): boolean {
   return table[from].includes(to);
@@ -35,14 +41,27 @@ export async function transition<S extends string, T extends { state: S }>(args:
       `${args.what} is ${from.toLowerCase().replace(/_/g, ' ')} and cannot become ${args.to.toLowerCase().replace(/_/g, ' ')}.`,
     );
   }
-  const change: StateChange<S> = { from, to: args.to, at: args.at, byUserId: args.byUserId, reason: args.reason };
+  const change: StateChange<S> = {
+    from,
+    to: args.to,
+    at: args.at,
+    byUserId: args.byUserId,
+    reason: args.reason,
+  };
   const updated = await args.model
     .findOneAndUpdate(
       { _id: args.id, state: from } as never,
-      { $set: { ...(args.set ?? {}), state: args.to, updatedAt: args.at }, $push: { stateHistory: change } } as never,
+      {
+        $set: { ...(args.set ?? {}), state: args.to, updatedAt: args.at },
+        $push: { stateHistory: change },
+      } as never,
       { returnDocument: 'after' },
     )
     .lean<T>();
-  if (!updated) throw new AppError('CONFLICT', `${args.what} was changed by someone else at the same time; reload and try again.`);
+  if (!updated)
+    throw new AppError(
+      'CONFLICT',
+      `${args.what} was changed by someone else at the same time; reload and try again.`,
+    );
   return updated;
 }

@@ -19,9 +19,21 @@ export type Config = {
   clientDist: string;
   logLevel: string;
   seedDemoData: boolean;
-  jwt: { secret: string; issuer: string; audience: string; accessTokenTtlSeconds: number; refreshTokenTtlDays: number };
+  jwt: {
+    secret: string;
+    issuer: string;
+    audience: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+  };
   invitationTtlDays: number;
-  graphql: { maxDepth: number; maxCost: number; maxAliases: number; maxDirectives: number; maxTokens: number };
+  graphql: {
+    maxDepth: number;
+    maxCost: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxTokens: number;
+  };
   bodyLimitBytes: number;
   trustProxy: boolean;
   signInThrottle: { attemptsPerAccountAndAddress: number; attemptsPerAddress: number; windowSeconds: number };
@@ -31,7 +43,13 @@ export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;
 
-const ROOT = path.resolve(__dirname, '..', '..', '..', __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '');
+const ROOT = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '',
+);
 
 // A fixed secret is acceptable only where tokens never leave the machine; production refuses to start without one.
 const DEVELOPMENT_JWT_SECRET = 'usefirst-development-secret-do-not-use-in-production';
@@ -52,17 +70,39 @@ export function loadConfig(env: Env = process.env): Config {
     const n = Number(raw);
     return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
   };
-  const bool = (raw: string) => (['true', '1', 'yes'].includes(raw) ? true : ['false', '0', 'no'].includes(raw) ? false : undefined);
+  const bool = (raw: string) =>
+    ['true', '1', 'yes'].includes(raw) ? true : ['false', '0', 'no'].includes(raw) ? false : undefined;
   const oneOf =
     <T extends string>(...values: T[]) =>
     (raw: string) =>
       values.includes(raw as T) ? (raw as T) : undefined;
 
-  const nodeEnv = read('NODE_ENV', 'development' as Config['nodeEnv'], oneOf('development', 'production', 'test'), 'development, production or test');
-  const mongodbUri = read<string | null>('MONGODB_URI', null, (raw) => (/^mongodb(\+srv)?:\/\//.test(raw) ? raw : undefined), 'a mongodb:// or mongodb+srv:// URI');
-  const stripeSecretKey = read<string | null>('STRIPE_SECRET_KEY', null, (raw) => (/^(sk|rk)_(test|live)_\w+$/.test(raw) ? raw : undefined), 'a Stripe secret key (sk_test_… or sk_live_…)');
-  const jwtSecret = read('JWT_SECRET', DEVELOPMENT_JWT_SECRET, (raw) => (raw.length >= 32 ? raw : undefined), 'at least 32 characters long');
-  if (nodeEnv === 'production' && jwtSecret === DEVELOPMENT_JWT_SECRET) errors.push('JWT_SECRET must be set in production');
+  const nodeEnv = read(
+    'NODE_ENV',
+    'development' as Config['nodeEnv'],
+    oneOf('development', 'production', 'test'),
+    'development, production or test',
+  );
+  const mongodbUri = read<string | null>(
+    'MONGODB_URI',
+    null,
+    (raw) => (/^mongodb(\+srv)?:\/\//.test(raw) ? raw : undefined),
+    'a mongodb:// or mongodb+srv:// URI',
+  );
+  const stripeSecretKey = read<string | null>(
+    'STRIPE_SECRET_KEY',
+    null,
+    (raw) => (/^(sk|rk)_(test|live)_\w+$/.test(raw) ? raw : undefined),
+    'a Stripe secret key (sk_test_… or sk_live_…)',
+  );
+  const jwtSecret = read(
+    'JWT_SECRET',
+    DEVELOPMENT_JWT_SECRET,
+    (raw) => (raw.length >= 32 ? raw : undefined),
+    'at least 32 characters long',
+  );
+  if (nodeEnv === 'production' && jwtSecret === DEVELOPMENT_JWT_SECRET)
+    errors.push('JWT_SECRET must be set in production');
 
   const config: Config = {
     nodeEnv,
@@ -70,32 +110,75 @@ export function loadConfig(env: Env = process.env): Config {
     host: read('HOST', '127.0.0.1', (raw) => raw, 'a host name or address'),
     mongodbUri,
     stripeSecretKey,
-    stripeApiUrl: read<string | null>('STRIPE_API_URL', null, (raw) => (/^https?:\/\/[^/\s]+:\d+\/?$/.test(raw) ? raw : undefined), 'an http(s)://host:port address'),
-    dataDir: path.resolve(ROOT, read('DATA_DIR', '.data', (raw) => raw, 'a folder path')),
+    stripeApiUrl: read<string | null>(
+      'STRIPE_API_URL',
+      null,
+      (raw) => (/^https?:\/\/[^/\s]+:\d+\/?$/.test(raw) ? raw : undefined),
+      'an http(s)://host:port address',
+    ),
+    dataDir: path.resolve(
+      ROOT,
+      read('DATA_DIR', '.data', (raw) => raw, 'a folder path'),
+    ),
     toolsBin: path.resolve(ROOT, '.tools', 'bin'),
     clientDist: path.resolve(ROOT, 'client', 'dist'),
-    logLevel: read('LOG_LEVEL', 'info', oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'), 'one of fatal, error, warn, info, debug, trace, silent'),
+    logLevel: read(
+      'LOG_LEVEL',
+      'info',
+      oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+      'one of fatal, error, warn, info, debug, trace, silent',
+    ),
     seedDemoData: read('SEED_DEMO_DATA', mongodbUri === null, bool, 'true or false'),
     jwt: {
       secret: jwtSecret,
       issuer: read('JWT_ISSUER', 'usefirst', (raw) => raw, 'a string'),
       audience: read('JWT_AUDIENCE', 'usefirst-api', (raw) => raw, 'a string'),
-      accessTokenTtlSeconds: read('ACCESS_TOKEN_TTL_SECONDS', 900, integer(60, 86_400), 'seconds between 60 and 86400'),
+      accessTokenTtlSeconds: read(
+        'ACCESS_TOKEN_TTL_SECONDS',
+        900,
+        integer(60, 86_400),
+        'seconds between 60 and 86400',
+      ),
       refreshTokenTtlDays: read('REFRESH_TOKEN_TTL_DAYS', 30, integer(1, 365), 'days between 1 and 365'),
     },
     invitationTtlDays: read('INVITATION_TTL_DAYS', 7, integer(1, 90), 'days between 1 and 90'),
     graphql: {
       maxDepth: read('GRAPHQL_MAX_DEPTH', 10, integer(2, 50), 'an integer between 2 and 50'),
-      maxCost: read('GRAPHQL_MAX_COST', 20_000, integer(100, 1_000_000), 'an integer between 100 and 1000000'),
+      maxCost: read(
+        'GRAPHQL_MAX_COST',
+        20_000,
+        integer(100, 1_000_000),
+        'an integer between 100 and 1000000',
+      ),
       maxAliases: read('GRAPHQL_MAX_ALIASES', 15, integer(0, 100), 'an integer between 0 and 100'),
       maxDirectives: read('GRAPHQL_MAX_DIRECTIVES', 20, integer(0, 100), 'an integer between 0 and 100'),
-      maxTokens: read('GRAPHQL_MAX_TOKENS', 2_000, integer(100, 100_000), 'an integer between 100 and 100000'),
+      maxTokens: read(
+        'GRAPHQL_MAX_TOKENS',
+        2_000,
+        integer(100, 100_000),
+        'an integer between 100 and 100000',
+      ),
     },
-    bodyLimitBytes: read('BODY_LIMIT_BYTES', 100_000, integer(1_000, 10_000_000), 'bytes between 1000 and 10000000'),
+    bodyLimitBytes: read(
+      'BODY_LIMIT_BYTES',
+      100_000,
+      integer(1_000, 10_000_000),
+      'bytes between 1000 and 10000000',
+    ),
     trustProxy: read('TRUST_PROXY', false, bool, 'true or false'),
     signInThrottle: {
-      attemptsPerAccountAndAddress: read('SIGN_IN_ATTEMPTS_PER_ACCOUNT', 5, integer(1, 1000), 'an integer between 1 and 1000'),
-      attemptsPerAddress: read('SIGN_IN_ATTEMPTS_PER_ADDRESS', 50, integer(1, 100_000), 'an integer between 1 and 100000'),
+      attemptsPerAccountAndAddress: read(
+        'SIGN_IN_ATTEMPTS_PER_ACCOUNT',
+        5,
+        integer(1, 1000),
+        'an integer between 1 and 1000',
+      ),
+      attemptsPerAddress: read(
+        'SIGN_IN_ATTEMPTS_PER_ADDRESS',
+        50,
+        integer(1, 100_000),
+        'an integer between 1 and 100000',
+      ),
       windowSeconds: read('SIGN_IN_WINDOW_SECONDS', 900, integer(1, 86_400), 'seconds between 1 and 86400'),
     },
   };

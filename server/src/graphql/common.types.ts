@@ -35,7 +35,10 @@ export class PageInfo {
   @Field(() => Boolean, { description: 'Whether another page follows this one.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page; null on an empty page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Pass as `after` to get the next page; null on an empty page.',
+  })
   endCursor!: string | null;
 }
 
@@ -44,7 +47,9 @@ export class FacetCount {
   @Field(() => String, { description: 'The value to filter by (an enum value, an id, or a number as text).' })
   value!: string;
 
-  @Field(() => String, { description: 'The value in English words, for display when no translation is at hand.' })
+  @Field(() => String, {
+    description: 'The value in English words, for display when no translation is at hand.',
+  })
   label!: string;
 
   @Field(() => Int, { description: 'How many results have this value.' })

@@ -18,8 +18,11 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
   }).then((schema) => {
     const query = schema.getQueryType();
     const mutation = schema.getMutationType();
-    if (query) query.description = 'What can be read: the public catalogue, and what each signed-in user may see.';
-    if (mutation) mutation.description = 'What can be changed; every change checks who asks and that they own what they change.';
+    if (query)
+      query.description = 'What can be read: the public catalogue, and what each signed-in user may see.';
+    if (mutation)
+      mutation.description =
+        'What can be changed; every change checks who asks and that they own what they change.';
     return schema;
   });
   return built;

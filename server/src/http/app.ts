@@ -21,7 +21,10 @@ type RequestWithId = Request & { requestId?: string };
 const REQUEST_ID_PATTERN = /^[\w-]{8,64}$/;
 
 /** The HTTP application: security headers, the GraphQL endpoint, health, and the web client. */
-export async function createApp(services: Services, options: { clock?: Clock } = {}): Promise<{ app: express.Express; apollo: ApolloServer<GraphQLContext> }> {
+export async function createApp(
+  services: Services,
+  options: { clock?: Clock } = {},
+): Promise<{ app: express.Express; apollo: ApolloServer<GraphQLContext> }> {
   const { config } = services;
   const clock = options.clock ?? systemClock;
   const production = config.nodeEnv === 'production';
@@ -75,7 +78,15 @@ export async function createApp(services: Services, options: { clock?: Clock } =
             async didEncounterErrors({ contextValue, errors, operationName }) {
               for (const error of errors) {
                 if (isUnexpected(error)) {
-                  logger.error({ requestId: contextValue.request.requestId, operationName, err: error.originalError ?? error, path: error.path }, 'unexpected error in a GraphQL request');
+                  logger.error(
+                    {
+                      requestId: contextValue.request.requestId,
+                      operationName,
+                      err: error.originalError ?? error,
+                      path: error.path,
+                    },
+                    'unexpected error in a GraphQL request',
+                  );
                 }
               }
             },
@@ -108,14 +119,31 @@ export async function createApp(services: Services, options: { clock?: Clock } =
   }
   app.use(express.static(config.clientDist, { index: false, maxAge: production ? '1h' : 0 }));
   // The web client routes in the browser; any other page address gets its shell.
-  app.get(/^\/(?!graphql|healthz|webhooks|assets\/).*/, (_req, res, next) => sendClientFile(res, config.clientDist, 'index.html', next));
+  app.get(/^\/(?!graphql|healthz|webhooks|assets\/).*/, (_req, res, next) =>
+    sendClientFile(res, config.clientDist, 'index.html', next),
+  );
 
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode ?? 500;
-    if (status >= 500) logger.error({ requestId: (req as RequestWithId).requestId, err: error }, 'unexpected error in an HTTP request');
-    const message = status === 413 ? 'The request body is too large.' : status === 400 ? 'The request body is not valid JSON.' : status < 500 ? 'The request was not understood.' : 'Something went wrong on our side.';
-    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    const status =
+      (error as { status?: number; statusCode?: number }).status ??
+      (error as { statusCode?: number }).statusCode ??
+      500;
+    if (status >= 500)
+      logger.error(
+        { requestId: (req as RequestWithId).requestId, err: error },
+        'unexpected error in an HTTP request',
+      );
+    const message =
+      status === 413
+        ? 'The request body is too large.'
+        : status === 400
+          ? 'The request body is not valid JSON.'
+          : status < 500
+            ? 'The request was not understood.'
+            : 'Something went wrong on our side.';
+    const code =
+      status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   });
   return { app, apollo };
@@ -131,12 +159,19 @@ async function requestContext(services: Services, req: RequestWithId, clock: Clo
   const header = req.headers.authorization;
   const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null;
   const viewer = token ? await services.identity.viewerForAccessToken(token, clock.now()) : null;
-  return { requestId: req.requestId ?? randomUUID(), viewer, ipAddress: req.ip ?? 'unknown', clock, system: false };
+  return {
+    requestId: req.requestId ?? randomUUID(),
+    viewer,
+    ipAddress: req.ip ?? 'unknown',
+    clock,
+    system: false,
+  };
 }
 
 function requestIdAndLog(req: Request, res: Response, next: NextFunction): void {
   const incoming = req.headers['x-request-id'];
-  const requestId = typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+  const requestId =
+    typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
   (req as RequestWithId).requestId = requestId;
   res.setHeader('x-request-id', requestId);
   const started = process.hrtime.bigint();
@@ -169,12 +204,18 @@ async function checkDatabase(): Promise<{ ok: boolean; latencyMs?: number; error
   }
 }
 
-async function checkStripe(services: Services): Promise<{ ok: boolean; mode: string; latencyMs?: number; error?: string }> {
+async function checkStripe(
+  services: Services,
+): Promise<{ ok: boolean; mode: string; latencyMs?: number; error?: string }> {
   const started = Date.now();
   try {
     await services.stripe.balance.retrieve();
     return { ok: true, mode: services.stripeMode, latencyMs: Date.now() - started };
   } catch (error) {
-    return { ok: false, mode: services.stripeMode, error: error instanceof Error ? error.message : String(error) };
+    return {
+      ok: false,
+      mode: services.stripeMode,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 }

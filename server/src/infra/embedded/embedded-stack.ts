@@ -18,7 +18,8 @@ export type EmbeddedStackOptions = {
 
 export type EmbeddedStack = EmbeddedEndpoints & { stop(): Promise<void> };
 
-type SupervisorMessage = { type: 'ready'; endpoints: EmbeddedEndpoints } | { type: 'failed'; message: string };
+type SupervisorMessage =
+  { type: 'ready'; endpoints: EmbeddedEndpoints } | { type: 'failed'; message: string };
 
 /**
  * Starts PostgreSQL, FerretDB and stripe-mock in a supervisor process of their own. The supervisor is forked with
@@ -28,13 +29,18 @@ type SupervisorMessage = { type: 'ready'; endpoints: EmbeddedEndpoints } | { typ
 export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
   const entry = path.join(__dirname, `embedded-supervisor${path.extname(__filename)}`);
   const execArgv = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const child = fork(entry, [JSON.stringify(options)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(entry, [JSON.stringify(options)], {
+    execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const endpoints = await new Promise<EmbeddedEndpoints>((resolve, reject) => {
     child.once('message', (message: SupervisorMessage) => {
       if (message.type === 'ready') resolve(message.endpoints);
       else reject(new Error(message.message));
     });
-    child.once('exit', (code) => reject(new Error(`the embedded stack exited during start-up (code ${code})`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the embedded stack exited during start-up (code ${code})`)),
+    );
   });
   return { ...endpoints, stop: () => stopSupervisor(child) };
 }

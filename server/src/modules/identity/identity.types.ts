@@ -11,10 +11,17 @@ export const SmeSizeClassEnum = enumObject(SME_SIZE_CLASSES);
 registerEnumType(SmeSizeClassEnum, {
   name: 'SmeSizeClass',
   description: 'The size class of an SME, as eligibility rules use it.',
-  valuesConfig: { MICRO: { description: 'A micro enterprise.' }, SMALL: { description: 'A small enterprise.' }, MEDIUM: { description: 'A medium-sized enterprise.' } },
+  valuesConfig: {
+    MICRO: { description: 'A micro enterprise.' },
+    SMALL: { description: 'A small enterprise.' },
+    MEDIUM: { description: 'A medium-sized enterprise.' },
+  },
 });
 
-@ObjectType({ description: "An SME's profile: what eligibility rules for licenses look at. Visible to its members and platform admins." })
+@ObjectType({
+  description:
+    "An SME's profile: what eligibility rules for licenses look at. Visible to its members and platform admins.",
+})
 export class SmeProfile {
   @Field(() => SmeSizeClassEnum, { description: 'Micro, small or medium.' })
   sizeClass!: SmeSizeClass;
@@ -36,7 +43,9 @@ export class SmeProfile {
   littleGiant!: boolean;
 }
 
-@ObjectType({ description: "A tech-transfer office's contact details, public so that licensees can reach it." })
+@ObjectType({
+  description: "A tech-transfer office's contact details, public so that licensees can reach it.",
+})
 export class TtoProfile {
   @Field(() => String, { description: 'Name of the contact person.' })
   contactName!: string;
@@ -64,7 +73,10 @@ export class Organization {
   region!: string | null;
   @Field(() => String, { nullable: true, description: 'Website address.' })
   website!: string | null;
-  @Field(() => TtoProfile, { nullable: true, description: 'Tech-transfer office contact (universities and institutes).' })
+  @Field(() => TtoProfile, {
+    nullable: true,
+    description: 'Tech-transfer office contact (universities and institutes).',
+  })
   ttoProfile!: TtoProfile | null;
   /** Filled only for those allowed to see it (see the resolver). */
   smeProfile!: SmeProfile | null;
@@ -95,7 +107,9 @@ export class User {
 export const UserConnection = connectionOf(User, 'User', 'user');
 export const OrganizationConnection = connectionOf(Organization, 'Organization', 'organisation');
 
-@ObjectType({ description: 'A signed-in session: a short-lived access token and a refresh token to renew it.' })
+@ObjectType({
+  description: 'A signed-in session: a short-lived access token and a refresh token to renew it.',
+})
 export class AuthPayload {
   @Field(() => String, { description: 'Send as `Authorization: Bearer <token>`.' })
   accessToken!: string;

@@ -48,5 +48,7 @@ const organizationSchema = new Schema(
 );
 organizationSchema.index({ kind: 1 });
 
-export type OrganizationRecord = InferSchemaType<typeof organizationSchema> & { _id: import('mongoose').Types.ObjectId };
+export type OrganizationRecord = InferSchemaType<typeof organizationSchema> & {
+  _id: import('mongoose').Types.ObjectId;
+};
 export const OrganizationModel = model('Organization', organizationSchema);

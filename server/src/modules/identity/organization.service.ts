@@ -1,9 +1,22 @@
 import { Types } from 'mongoose';
 import type { Config } from '../../config/config';
 import { AppError, type FieldError } from '../../common/errors';
-import { isPlatformAdmin, requireRoleIn, requireViewer, ROLES, type OrganizationKind, type RequestContext, type Role } from '../../common/request-context';
+import {
+  isPlatformAdmin,
+  requireRoleIn,
+  requireViewer,
+  ROLES,
+  type OrganizationKind,
+  type RequestContext,
+  type Role,
+} from '../../common/request-context';
 import { emailProblem, normaliseEmail } from './identity.service';
-import { OrganizationModel, SME_SIZE_CLASSES, type OrganizationRecord, type SmeSizeClass } from './organization.model';
+import {
+  OrganizationModel,
+  SME_SIZE_CLASSES,
+  type OrganizationRecord,
+  type SmeSizeClass,
+} from './organization.model';
 import { InvitationModel, type InvitationRecord } from './session.model';
 import { hashOpaqueToken, newOpaqueToken } from './tokens';
 import { UserModel, type UserRecord } from './user.model';
@@ -19,7 +32,12 @@ export type SmeProfileInput = {
   specialisedAndSophisticated: boolean;
   littleGiant: boolean;
 };
-export type TtoProfileInput = { contactName: string; contactEmail: string; contactPhone?: string | null; office?: string | null };
+export type TtoProfileInput = {
+  contactName: string;
+  contactEmail: string;
+  contactPhone?: string | null;
+  office?: string | null;
+};
 export type OrganizationInput = {
   kind: Exclude<OrganizationKind, 'PLATFORM'>;
   name: string;
@@ -33,13 +51,20 @@ export type OrganizationInput = {
 export type OrganizationUpdate = Partial<Omit<OrganizationInput, 'kind'>>;
 
 /** The role a founder gets besides ADMIN, so that they can start working at once. */
-const FOUNDER_WORK_ROLE: Record<OrganizationKind, Role | null> = { UNIVERSITY: 'TTO_MANAGER', RESEARCH_INSTITUTE: 'TTO_MANAGER', SME: 'SME_MEMBER', PLATFORM: null };
+const FOUNDER_WORK_ROLE: Record<OrganizationKind, Role | null> = {
+  UNIVERSITY: 'TTO_MANAGER',
+  RESEARCH_INSTITUTE: 'TTO_MANAGER',
+  SME: 'SME_MEMBER',
+  PLATFORM: null,
+};
 
 export class OrganizationService {
   constructor(private readonly config: Config) {}
 
   async getOrThrow(id: string): Promise<OrganizationRecord> {
-    const organization = Types.ObjectId.isValid(id) ? await OrganizationModel.findById(id).lean<OrganizationRecord>() : null;
+    const organization = Types.ObjectId.isValid(id)
+      ? await OrganizationModel.findById(id).lean<OrganizationRecord>()
+      : null;
     if (!organization) throw AppError.notFound('The organisation');
     return organization;
   }
@@ -51,12 +76,32 @@ export class OrganizationService {
     const now = ctx.clock.now();
     const id = new Types.ObjectId();
     const organization = (
-      await OrganizationModel.create({ _id: id, ...cleanOrganization(input), kind: input.kind, externalKey: `api:${id.toHexString()}`, createdAt: now, updatedAt: now })
+      await OrganizationModel.create({
+        _id: id,
+        ...cleanOrganization(input),
+        kind: input.kind,
+        externalKey: `api:${id.toHexString()}`,
+        createdAt: now,
+        updatedAt: now,
+      })
     ).toObject() as OrganizationRecord;
-    const roles: Role[] = ['ADMIN', ...(FOUNDER_WORK_ROLE[input.kind] ? [FOUNDER_WORK_ROLE[input.kind] as Role] : [])];
+    const roles: Role[] = [
+      'ADMIN',
+      ...(FOUNDER_WORK_ROLE[input.kind] ? [FOUNDER_WORK_ROLE[input.kind] as Role] : []),
+    ];
     await UserModel.updateOne(
       { _id: new Types.ObjectId(viewer.userId) },
-      { $push: { memberships: { organizationId: organization._id, organizationKind: input.kind, roles, joinedAt: now } }, $set: { updatedAt: now } },
+      {
+        $push: {
+          memberships: {
+            organizationId: organization._id,
+            organizationKind: input.kind,
+            roles,
+            joinedAt: now,
+          },
+        },
+        $set: { updatedAt: now },
+      },
     );
     return organization;
   }
@@ -66,7 +111,11 @@ export class OrganizationService {
     const current = await this.getOrThrow(id);
     const merged = { ...current, ...input, kind: current.kind } as OrganizationInput;
     AppError.assertNoFieldErrors(validateOrganization(merged, false));
-    const updated = await OrganizationModel.findOneAndUpdate({ _id: current._id }, { $set: { ...cleanOrganization(merged), updatedAt: ctx.clock.now() } }, { returnDocument: 'after' }).lean<OrganizationRecord>();
+    const updated = await OrganizationModel.findOneAndUpdate(
+      { _id: current._id },
+      { $set: { ...cleanOrganization(merged), updatedAt: ctx.clock.now() } },
+      { returnDocument: 'after' },
+    ).lean<OrganizationRecord>();
     if (!updated) throw AppError.notFound('The organisation');
     return updated;
   }
@@ -77,13 +126,19 @@ export class OrganizationService {
 
   async getManyByIds(ids: readonly string[]): Promise<Map<string, OrganizationRecord>> {
     const valid = ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id));
-    const found = valid.length === 0 ? [] : await OrganizationModel.find({ _id: { $in: valid } }).lean<OrganizationRecord[]>();
+    const found =
+      valid.length === 0
+        ? []
+        : await OrganizationModel.find({ _id: { $in: valid } }).lean<OrganizationRecord[]>();
     return new Map(found.map((o) => [o._id.toHexString(), o]));
   }
 
   /** An organisation's private profile is for its own members and platform admins only. */
   canSeePrivateProfile(ctx: RequestContext, organizationId: string): boolean {
-    return Boolean(ctx.viewer?.memberships.some((m) => m.organizationId === organizationId)) || isPlatformAdmin(ctx.viewer);
+    return (
+      Boolean(ctx.viewer?.memberships.some((m) => m.organizationId === organizationId)) ||
+      isPlatformAdmin(ctx.viewer)
+    );
   }
 
   async members(ctx: RequestContext, organizationId: string): Promise<UserRecord[]> {
@@ -91,11 +146,18 @@ export class OrganizationService {
     if (!viewer.memberships.some((m) => m.organizationId === organizationId) && !isPlatformAdmin(viewer)) {
       throw AppError.forbidden('Only members of this organisation can see who belongs to it.');
     }
-    return UserModel.find({ 'memberships.organizationId': new Types.ObjectId(organizationId) }).lean<UserRecord[]>();
+    return UserModel.find({ 'memberships.organizationId': new Types.ObjectId(organizationId) }).lean<
+      UserRecord[]
+    >();
   }
 
   /** Returns the invitation and its token; the token is shown once (to be sent to the invitee) and stored hashed. */
-  async invite(ctx: RequestContext, organizationId: string, rawEmail: string, roles: Role[]): Promise<{ invitation: InvitationRecord; token: string }> {
+  async invite(
+    ctx: RequestContext,
+    organizationId: string,
+    rawEmail: string,
+    roles: Role[],
+  ): Promise<{ invitation: InvitationRecord; token: string }> {
     const viewer = requireViewer(ctx);
     requireRoleIn(ctx, organizationId, 'ADMIN');
     const organization = await this.getOrThrow(organizationId);
@@ -125,10 +187,20 @@ export class OrganizationService {
   async acceptInvitation(ctx: RequestContext, token: string): Promise<OrganizationRecord> {
     const viewer = requireViewer(ctx);
     const now = ctx.clock.now();
-    const invalid = new AppError('INVITATION_INVALID', 'This invitation is not valid any more; ask for a new one.', { field: 'token' });
-    const invitation = await InvitationModel.findOne({ tokenHash: hashOpaqueToken(token) }).lean<InvitationRecord>();
-    if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() <= now.getTime()) throw invalid;
-    if (invitation.email !== viewer.email) throw new AppError('INVITATION_INVALID', 'This invitation was sent to another email address.', { field: 'token' });
+    const invalid = new AppError(
+      'INVITATION_INVALID',
+      'This invitation is not valid any more; ask for a new one.',
+      { field: 'token' },
+    );
+    const invitation = await InvitationModel.findOne({
+      tokenHash: hashOpaqueToken(token),
+    }).lean<InvitationRecord>();
+    if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() <= now.getTime())
+      throw invalid;
+    if (invitation.email !== viewer.email)
+      throw new AppError('INVITATION_INVALID', 'This invitation was sent to another email address.', {
+        field: 'token',
+      });
     if (viewer.memberships.some((m) => m.organizationId === invitation.organizationId.toHexString())) {
       throw new AppError('CONFLICT', 'You are already a member of this organisation.');
     }
@@ -141,24 +213,55 @@ export class OrganizationService {
     if (!claimed) throw invalid;
     await UserModel.updateOne(
       { _id: new Types.ObjectId(viewer.userId) },
-      { $push: { memberships: { organizationId: organization._id, organizationKind: organization.kind, roles: invitation.roles, joinedAt: now } }, $set: { updatedAt: now } },
+      {
+        $push: {
+          memberships: {
+            organizationId: organization._id,
+            organizationKind: organization.kind,
+            roles: invitation.roles,
+            joinedAt: now,
+          },
+        },
+        $set: { updatedAt: now },
+      },
     );
     return organization;
   }
 
-  async setMemberRoles(ctx: RequestContext, organizationId: string, userId: string, roles: Role[]): Promise<UserRecord> {
+  async setMemberRoles(
+    ctx: RequestContext,
+    organizationId: string,
+    userId: string,
+    roles: Role[],
+  ): Promise<UserRecord> {
     requireRoleIn(ctx, organizationId, 'ADMIN');
     const organization = await this.getOrThrow(organizationId);
     AppError.assertNoFieldErrors(rolesProblems(roles, organization.kind as OrganizationKind));
-    const members = await UserModel.find({ 'memberships.organizationId': organization._id }).lean<UserRecord[]>();
+    const members = await UserModel.find({ 'memberships.organizationId': organization._id }).lean<
+      UserRecord[]
+    >();
     const member = members.find((u) => u._id.toHexString() === userId);
     if (!member) throw AppError.notFound('That member of this organisation');
-    const otherAdmins = members.filter((u) => u._id.toHexString() !== userId && u.memberships.some((m) => m.organizationId.equals(organization._id) && m.roles.includes('ADMIN')));
+    const otherAdmins = members.filter(
+      (u) =>
+        u._id.toHexString() !== userId &&
+        u.memberships.some((m) => m.organizationId.equals(organization._id) && m.roles.includes('ADMIN')),
+    );
     if (!roles.includes('ADMIN') && otherAdmins.length === 0) {
-      throw new AppError('LAST_ADMIN', 'An organisation needs at least one admin; make someone else admin first.', { field: 'roles' });
+      throw new AppError(
+        'LAST_ADMIN',
+        'An organisation needs at least one admin; make someone else admin first.',
+        { field: 'roles' },
+      );
     }
-    const memberships = member.memberships.map((m) => (m.organizationId.equals(organization._id) ? { ...m, roles } : m));
-    const updated = await UserModel.findOneAndUpdate({ _id: member._id }, { $set: { memberships, updatedAt: ctx.clock.now() } }, { returnDocument: 'after' }).lean<UserRecord>();
+    const memberships = member.memberships.map((m) =>
+      m.organizationId.equals(organization._id) ? { ...m, roles } : m,
+    );
+    const updated = await UserModel.findOneAndUpdate(
+      { _id: member._id },
+      { $set: { memberships, updatedAt: ctx.clock.now() } },
+      { returnDocument: 'after' },
+    ).lean<UserRecord>();
     if (!updated) throw AppError.notFound('That member of this organisation');
     return updated;
   }
@@ -166,11 +269,13 @@ export class OrganizationService {
 
 function rolesProblems(roles: Role[], kind: OrganizationKind): FieldError[] {
   if (roles.length === 0) return [{ field: 'roles', message: 'Give at least one role.' }];
-  if (roles.some((r) => !ROLES.includes(r))) return [{ field: 'roles', message: 'One of the roles is unknown.' }];
+  if (roles.some((r) => !ROLES.includes(r)))
+    return [{ field: 'roles', message: 'One of the roles is unknown.' }];
   if (roles.includes('TTO_MANAGER') && kind !== 'UNIVERSITY' && kind !== 'RESEARCH_INSTITUTE') {
     return [{ field: 'roles', message: 'Only universities and research institutes have TTO managers.' }];
   }
-  if (roles.includes('SME_MEMBER') && kind !== 'SME') return [{ field: 'roles', message: 'Only SMEs have SME members.' }];
+  if (roles.includes('SME_MEMBER') && kind !== 'SME')
+    return [{ field: 'roles', message: 'Only SMEs have SME members.' }];
   return [];
 }
 
@@ -183,28 +288,57 @@ export function validateOrganization(input: OrganizationInput, creating: boolean
   if (creating && !['UNIVERSITY', 'RESEARCH_INSTITUTE', 'SME'].includes(input.kind)) {
     errors.push({ field: 'kind', message: 'Choose university, research institute or SME.' });
   }
-  if (!input.name || input.name.trim().length < 2 || input.name.length > 200) errors.push({ field: 'name', message: 'Enter the organisation name (2 to 200 characters).' });
-  if (!COUNTRY_PATTERN.test(input.country ?? '')) errors.push({ field: 'country', message: 'Give the country as a two-letter ISO code such as CN, US or GB.' });
-  if (input.website && !/^https?:\/\/\S+$/.test(input.website)) errors.push({ field: 'website', message: 'Give the website as a full address starting with https://.' });
+  if (!input.name || input.name.trim().length < 2 || input.name.length > 200)
+    errors.push({ field: 'name', message: 'Enter the organisation name (2 to 200 characters).' });
+  if (!COUNTRY_PATTERN.test(input.country ?? ''))
+    errors.push({
+      field: 'country',
+      message: 'Give the country as a two-letter ISO code such as CN, US or GB.',
+    });
+  if (input.website && !/^https?:\/\/\S+$/.test(input.website))
+    errors.push({ field: 'website', message: 'Give the website as a full address starting with https://.' });
   if (input.kind === 'SME') {
     const p = input.smeProfile;
     if (!p) {
-      errors.push({ field: 'smeProfile', message: 'An SME needs its profile (size, headcount, revenue, founding date...).' });
+      errors.push({
+        field: 'smeProfile',
+        message: 'An SME needs its profile (size, headcount, revenue, founding date...).',
+      });
     } else {
-      if (!SME_SIZE_CLASSES.includes(p.sizeClass)) errors.push({ field: 'smeProfile.sizeClass', message: 'Choose micro, small or medium.' });
-      if (!Number.isInteger(p.headcount) || p.headcount < 1 || p.headcount > 100_000) errors.push({ field: 'smeProfile.headcount', message: 'Give the headcount as a whole number of people.' });
-      if (!Number.isSafeInteger(p.annualRevenueMinor) || p.annualRevenueMinor < 0) errors.push({ field: 'smeProfile.annualRevenueMinor', message: 'Give the annual revenue as a non-negative amount in minor units.' });
-      if (!CURRENCY_PATTERN.test(p.revenueCurrency)) errors.push({ field: 'smeProfile.revenueCurrency', message: 'Give the revenue currency as an ISO code such as CNY.' });
-      if (!DATE_PATTERN.test(p.foundedOn) || Number.isNaN(Date.parse(`${p.foundedOn}T00:00:00Z`))) errors.push({ field: 'smeProfile.foundedOn', message: 'Give the founding date as YYYY-MM-DD.' });
-      if (!p.registrationNumber?.trim()) errors.push({ field: 'smeProfile.registrationNumber', message: 'Enter the registration number (for example the unified social credit code).' });
+      if (!SME_SIZE_CLASSES.includes(p.sizeClass))
+        errors.push({ field: 'smeProfile.sizeClass', message: 'Choose micro, small or medium.' });
+      if (!Number.isInteger(p.headcount) || p.headcount < 1 || p.headcount > 100_000)
+        errors.push({
+          field: 'smeProfile.headcount',
+          message: 'Give the headcount as a whole number of people.',
+        });
+      if (!Number.isSafeInteger(p.annualRevenueMinor) || p.annualRevenueMinor < 0)
+        errors.push({
+          field: 'smeProfile.annualRevenueMinor',
+          message: 'Give the annual revenue as a non-negative amount in minor units.',
+        });
+      if (!CURRENCY_PATTERN.test(p.revenueCurrency))
+        errors.push({
+          field: 'smeProfile.revenueCurrency',
+          message: 'Give the revenue currency as an ISO code such as CNY.',
+        });
+      if (!DATE_PATTERN.test(p.foundedOn) || Number.isNaN(Date.parse(`${p.foundedOn}T00:00:00Z`)))
+        errors.push({ field: 'smeProfile.foundedOn', message: 'Give the founding date as YYYY-MM-DD.' });
+      if (!p.registrationNumber?.trim())
+        errors.push({
+          field: 'smeProfile.registrationNumber',
+          message: 'Enter the registration number (for example the unified social credit code).',
+        });
       if (!p.industry?.trim()) errors.push({ field: 'smeProfile.industry', message: 'Enter the industry.' });
     }
   } else if (input.smeProfile) {
     errors.push({ field: 'smeProfile', message: 'Only SMEs have an SME profile.' });
   }
   if ((input.kind === 'UNIVERSITY' || input.kind === 'RESEARCH_INSTITUTE') && input.ttoProfile) {
-    if (!input.ttoProfile.contactName?.trim()) errors.push({ field: 'ttoProfile.contactName', message: 'Enter the name of the TTO contact.' });
-    if (emailProblem(normaliseEmail(input.ttoProfile.contactEmail ?? ''))) errors.push({ field: 'ttoProfile.contactEmail', message: 'Enter the TTO contact email address.' });
+    if (!input.ttoProfile.contactName?.trim())
+      errors.push({ field: 'ttoProfile.contactName', message: 'Enter the name of the TTO contact.' });
+    if (emailProblem(normaliseEmail(input.ttoProfile.contactEmail ?? '')))
+      errors.push({ field: 'ttoProfile.contactEmail', message: 'Enter the TTO contact email address.' });
   }
   return errors;
 }
@@ -217,6 +351,7 @@ function cleanOrganization(input: OrganizationInput): Record<string, unknown> {
     region: input.region?.trim() || null,
     website: input.website?.trim() || null,
     smeProfile: input.kind === 'SME' ? input.smeProfile : null,
-    ttoProfile: input.kind === 'UNIVERSITY' || input.kind === 'RESEARCH_INSTITUTE' ? (input.ttoProfile ?? null) : null,
+    ttoProfile:
+      input.kind === 'UNIVERSITY' || input.kind === 'RESEARCH_INSTITUTE' ? (input.ttoProfile ?? null) : null,
   };
 }

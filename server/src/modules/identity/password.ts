@@ -18,7 +18,8 @@ export function decoyPasswordHash(): Promise<string> {
 
 export const MIN_PASSWORD_LENGTH = 10;
 export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters for the password.`;
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return `Use at least ${MIN_PASSWORD_LENGTH} characters for the password.`;
   if (password.length > 200) return 'Use at most 200 characters for the password.';
   return null;
 }

@@ -10,18 +10,34 @@ export class SignInThrottle {
   private readonly perAccount: RateLimiterMemory;
   private readonly perAddress: RateLimiterMemory;
 
-  constructor(options: { attemptsPerAccountAndAddress: number; attemptsPerAddress: number; windowSeconds: number }) {
-    this.perAccount = new RateLimiterMemory({ points: options.attemptsPerAccountAndAddress, duration: options.windowSeconds });
-    this.perAddress = new RateLimiterMemory({ points: options.attemptsPerAddress, duration: options.windowSeconds });
+  constructor(options: {
+    attemptsPerAccountAndAddress: number;
+    attemptsPerAddress: number;
+    windowSeconds: number;
+  }) {
+    this.perAccount = new RateLimiterMemory({
+      points: options.attemptsPerAccountAndAddress,
+      duration: options.windowSeconds,
+    });
+    this.perAddress = new RateLimiterMemory({
+      points: options.attemptsPerAddress,
+      duration: options.windowSeconds,
+    });
   }
 
   async consume(email: string, ipAddress: string): Promise<void> {
     try {
-      await Promise.all([this.perAccount.consume(`${email}|${ipAddress}`), this.perAddress.consume(ipAddress)]);
+      await Promise.all([
+        this.perAccount.consume(`${email}|${ipAddress}`),
+        this.perAddress.consume(ipAddress),
+      ]);
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) {
         const minutes = Math.max(1, Math.ceil(rejection.msBeforeNext / 60_000));
-        throw new AppError('RATE_LIMITED', `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+        throw new AppError(
+          'RATE_LIMITED',
+          `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        );
       }
       throw rejection;
     }

@@ -7,15 +7,23 @@ const ALGORITHM = 'HS256' as const;
 
 export type AccessTokenClaims = { sub: string; typ: 'access' };
 
-export function signAccessToken(config: Config['jwt'], userId: string, now: Date): { token: string; expiresAt: Date } {
+export function signAccessToken(
+  config: Config['jwt'],
+  userId: string,
+  now: Date,
+): { token: string; expiresAt: Date } {
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + config.accessTokenTtlSeconds;
-  const token = jwt.sign({ typ: 'access', iat, exp } satisfies Omit<AccessTokenClaims, 'sub'> & { iat: number; exp: number }, config.secret, {
-    algorithm: ALGORITHM,
-    subject: userId,
-    issuer: config.issuer,
-    audience: config.audience,
-  });
+  const token = jwt.sign(
+    { typ: 'access', iat, exp } satisfies Omit<AccessTokenClaims, 'sub'> & { iat: number; exp: number },
+    config.secret,
+    {
+      algorithm: ALGORITHM,
+      subject: userId,
+      issuer: config.issuer,
+      audience: config.audience,
+    },
+  );
   return { token, expiresAt: new Date(exp * 1000) };
 }
 

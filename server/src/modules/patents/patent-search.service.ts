@@ -25,7 +25,13 @@ export type PatentSearchFilter = {
   trlMax?: number | null;
 };
 
-export type PatentSearchRequest = { query?: string | null; filter?: PatentSearchFilter | null; sort?: PatentSort | null; first?: number | null; after?: string | null };
+export type PatentSearchRequest = {
+  query?: string | null;
+  filter?: PatentSearchFilter | null;
+  sort?: PatentSort | null;
+  first?: number | null;
+  after?: string | null;
+};
 
 export type FacetCount = { value: string; label: string; count: number };
 
@@ -34,7 +40,13 @@ export type PatentSearchResult = {
   hits: { cursor: string; score: number; patent: PublishedPatentRecord }[];
   hasNextPage: boolean;
   endCursor: string | null;
-  facets: { technicalFields: FacetCount[]; jurisdictions: FacetCount[]; legalStatuses: FacetCount[]; institutions: FacetCount[]; trl: FacetCount[] };
+  facets: {
+    technicalFields: FacetCount[];
+    jurisdictions: FacetCount[];
+    legalStatuses: FacetCount[];
+    institutions: FacetCount[];
+    trl: FacetCount[];
+  };
   institutions: Map<string, OrganizationRecord>;
 };
 
@@ -56,7 +68,8 @@ export class PatentSearchService {
   async search(request: PatentSearchRequest): Promise<PatentSearchResult> {
     const first = pageSize(request.first);
     const query = (request.query ?? '').trim();
-    if (query.length > MAX_QUERY_LENGTH) throw AppError.badInput('query', `Keep the search under ${MAX_QUERY_LENGTH} characters.`);
+    if (query.length > MAX_QUERY_LENGTH)
+      throw AppError.badInput('query', `Keep the search under ${MAX_QUERY_LENGTH} characters.`);
     const terms = queryTerms(query).slice(0, MAX_QUERY_TERMS);
     const filter = request.filter ?? {};
     validateFilter(filter);
@@ -64,7 +77,9 @@ export class PatentSearchService {
     const scope = cursorScope({ terms, filter, sort });
     const offset = decodeOffsetCursor(request.after, scope);
 
-    const matches = await PublishedPatentModel.find(mongoFilter(terms, filter), { terms: 0 }).lean<PublishedPatentRecord[]>();
+    const matches = await PublishedPatentModel.find(mongoFilter(terms, filter), { terms: 0 }).lean<
+      PublishedPatentRecord[]
+    >();
     const scored = matches.map((patent) => ({ patent, score: relevance(patent, terms) }));
     scored.sort(comparator(sort, terms.length > 0));
 
@@ -73,7 +88,11 @@ export class PatentSearchService {
     const institutions = await this.organizations.getManyByIds(institutionIds);
     return {
       totalCount: scored.length,
-      hits: page.map((hit, i) => ({ cursor: encodeOffsetCursor(offset + i + 1, scope), score: hit.score, patent: hit.patent })),
+      hits: page.map((hit, i) => ({
+        cursor: encodeOffsetCursor(offset + i + 1, scope),
+        score: hit.score,
+        patent: hit.patent,
+      })),
       hasNextPage: offset + first < scored.length,
       endCursor: page.length > 0 ? encodeOffsetCursor(offset + page.length, scope) : null,
       facets: facetsOf(matches, institutions),
@@ -84,14 +103,19 @@ export class PatentSearchService {
 
 function validateFilter(filter: PatentSearchFilter): void {
   const { trlMin, trlMax } = filter;
-  for (const [field, value] of [['trlMin', trlMin], ['trlMax', trlMax]] as const) {
+  for (const [field, value] of [
+    ['trlMin', trlMin],
+    ['trlMax', trlMax],
+  ] as const) {
     if (value !== null && value !== undefined && (!Number.isInteger(value) || value < 1 || value > 9)) {
       throw AppError.badInput(`filter.${field}`, 'The technology readiness level runs from 1 to 9.');
     }
   }
-  if (trlMin && trlMax && trlMin > trlMax) throw AppError.badInput('filter.trlMin', 'The lowest readiness level cannot be above the highest.');
+  if (trlMin && trlMax && trlMin > trlMax)
+    throw AppError.badInput('filter.trlMin', 'The lowest readiness level cannot be above the highest.');
   (filter.institutionIds ?? []).forEach((id, i) => {
-    if (!Types.ObjectId.isValid(id)) throw AppError.badInput(`filter.institutionIds[${i}]`, 'This institution id is not valid.');
+    if (!Types.ObjectId.isValid(id))
+      throw AppError.badInput(`filter.institutionIds[${i}]`, 'This institution id is not valid.');
   });
 }
 
@@ -109,7 +133,10 @@ function mongoFilter(terms: string[], filter: PatentSearchFilter): Record<string
   oneOrMany('technicalFields', filter.technicalFields);
   oneOrMany('jurisdiction', filter.jurisdictions);
   oneOrMany('legalStatus', filter.legalStatuses);
-  oneOrMany('institutionId', filter.institutionIds?.map((id) => new Types.ObjectId(id)));
+  oneOrMany(
+    'institutionId',
+    filter.institutionIds?.map((id) => new Types.ObjectId(id)),
+  );
   const trl: Record<string, number> = {};
   if (filter.trlMin) trl.$gte = filter.trlMin;
   if (filter.trlMax) trl.$lte = filter.trlMax;
@@ -121,7 +148,10 @@ function mongoFilter(terms: string[], filter: PatentSearchFilter): Record<string
 function relevance(patent: PublishedPatentRecord, terms: string[]): number {
   if (terms.length === 0) return 0;
   const boosted = new Set(patent.boostTerms);
-  return terms.reduce((sum, term) => sum + (boosted.has(term) ? BOOSTED_TERM_WEIGHT : TERM_WEIGHT), 0) / terms.length;
+  return (
+    terms.reduce((sum, term) => sum + (boosted.has(term) ? BOOSTED_TERM_WEIGHT : TERM_WEIGHT), 0) /
+    terms.length
+  );
 }
 
 type Scored = { patent: PublishedPatentRecord; score: number };
@@ -137,21 +167,46 @@ function comparator(sort: PatentSort, hasQuery: boolean): (a: Scored, b: Scored)
     case 'TRL_DESC':
       return (a, b) => b.patent.trl - a.patent.trl || newestFirst(a, b) || byId(a, b);
     case 'RELEVANCE':
-      return hasQuery ? (a, b) => b.score - a.score || newestFirst(a, b) || byId(a, b) : (a, b) => newestFirst(a, b) || byId(a, b);
+      return hasQuery
+        ? (a, b) => b.score - a.score || newestFirst(a, b) || byId(a, b)
+        : (a, b) => newestFirst(a, b) || byId(a, b);
   }
 }
 
-function facetsOf(matches: PublishedPatentRecord[], institutions: Map<string, OrganizationRecord>): PatentSearchResult['facets'] {
-  const count = (values: (p: PublishedPatentRecord) => string[], label: (value: string) => string): FacetCount[] => {
+function facetsOf(
+  matches: PublishedPatentRecord[],
+  institutions: Map<string, OrganizationRecord>,
+): PatentSearchResult['facets'] {
+  const count = (
+    values: (p: PublishedPatentRecord) => string[],
+    label: (value: string) => string,
+  ): FacetCount[] => {
     const counts = new Map<string, number>();
     for (const p of matches) for (const v of values(p)) counts.set(v, (counts.get(v) ?? 0) + 1);
-    return [...counts.entries()].map(([value, n]) => ({ value, label: label(value), count: n })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    return [...counts.entries()]
+      .map(([value, n]) => ({ value, label: label(value), count: n }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   };
   return {
-    technicalFields: count((p) => p.technicalFields, (v) => TECHNICAL_FIELD_LABELS[v as TechnicalField] ?? v),
-    jurisdictions: count((p) => [p.jurisdiction], (v) => JURISDICTION_LABELS[v as Jurisdiction] ?? v),
-    legalStatuses: count((p) => [p.legalStatus], (v) => LEGAL_STATUS_LABELS[v as LegalStatus] ?? v),
-    institutions: count((p) => [p.institutionId.toHexString()], (v) => institutions.get(v)?.name ?? v),
-    trl: count((p) => [String(p.trl)], (v) => `TRL ${v}`).sort((a, b) => Number(a.value) - Number(b.value)),
+    technicalFields: count(
+      (p) => p.technicalFields,
+      (v) => TECHNICAL_FIELD_LABELS[v as TechnicalField] ?? v,
+    ),
+    jurisdictions: count(
+      (p) => [p.jurisdiction],
+      (v) => JURISDICTION_LABELS[v as Jurisdiction] ?? v,
+    ),
+    legalStatuses: count(
+      (p) => [p.legalStatus],
+      (v) => LEGAL_STATUS_LABELS[v as LegalStatus] ?? v,
+    ),
+    institutions: count(
+      (p) => [p.institutionId.toHexString()],
+      (v) => institutions.get(v)?.name ?? v,
+    ),
+    trl: count(
+      (p) => [String(p.trl)],
+      (v) => `TRL ${v}`,
+    ).sort((a, b) => Number(a.value) - Number(b.value)),
   };
 }

@@ -50,7 +50,12 @@ export const JURISDICTION_LABELS: Record<Jurisdiction, string> = {
   WO: 'PCT (WIPO)',
 };
 
-export const LEGAL_STATUS_LABELS: Record<LegalStatus, string> = { FILED: 'Filed', GRANTED: 'Granted', EXPIRED: 'Expired', LAPSED: 'Lapsed' };
+export const LEGAL_STATUS_LABELS: Record<LegalStatus, string> = {
+  FILED: 'Filed',
+  GRANTED: 'Granted',
+  EXPIRED: 'Expired',
+  LAPSED: 'Lapsed',
+};
 
 export const PATENT_STATES = ['DRAFT', 'PUBLISHED', 'WITHDRAWN'] as const;
 export type PatentState = (typeof PATENT_STATES)[number];

@@ -1,6 +1,13 @@
 import { Schema, model, type Types } from 'mongoose';
 import type { StateChange } from '../../common/state-machine';
-import { JURISDICTIONS, LEGAL_STATUSES, PATENT_STATES, TECHNICAL_FIELDS, type PatentContent, type PatentState } from './patent.fields';
+import {
+  JURISDICTIONS,
+  LEGAL_STATUSES,
+  PATENT_STATES,
+  TECHNICAL_FIELDS,
+  type PatentContent,
+  type PatentState,
+} from './patent.fields';
 
 export type PatentRecord = PatentContent & {
   _id: Types.ObjectId;
@@ -39,7 +46,13 @@ const patentContentDefinition = {
 };
 
 const stateChangeSchema = new Schema(
-  { from: { type: String, default: null }, to: String, at: Date, byUserId: { type: String, default: null }, reason: String },
+  {
+    from: { type: String, default: null },
+    to: String,
+    at: Date,
+    byUserId: { type: String, default: null },
+    reason: String,
+  },
   { _id: false },
 );
 

@@ -21,17 +21,32 @@ import {
 @Resolver(() => Patent)
 export class PatentResolver {
   @Authorized(Access.PUBLIC)
-  @Query(() => PatentSearchConnection, { description: 'Searches the published catalogue, in English or Chinese, with filters and facet counts.' })
+  @Query(() => PatentSearchConnection, {
+    description: 'Searches the published catalogue, in English or Chinese, with filters and facet counts.',
+  })
   async searchPatents(
-    @Arg('query', () => String, { nullable: true, description: 'Free text; every word (or pair of Chinese characters) must match.' }) query: string | null,
-    @Arg('filter', () => PatentSearchFilter, { nullable: true, description: 'Filters.' }) filter: PatentSearchFilter | null,
-    @Arg('sort', () => PatentSortEnum, { nullable: true, defaultValue: 'RELEVANCE', description: 'Order of results.' }) sort: PatentSort,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1 to 100.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last result seen.' }) after: string | null,
+    @Arg('query', () => String, {
+      nullable: true,
+      description: 'Free text; every word (or pair of Chinese characters) must match.',
+    })
+    query: string | null,
+    @Arg('filter', () => PatentSearchFilter, { nullable: true, description: 'Filters.' })
+    filter: PatentSearchFilter | null,
+    @Arg('sort', () => PatentSortEnum, {
+      nullable: true,
+      defaultValue: 'RELEVANCE',
+      description: 'Order of results.',
+    })
+    sort: PatentSort,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1 to 100.' })
+    first: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last result seen.' })
+    after: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PatentSearchConnection> {
     const result = await ctx.services.patentSearch.search({ query, filter, sort, first, after });
-    for (const [id, organization] of result.institutions) ctx.loaders.organizationById.prime(id, organization);
+    for (const [id, organization] of result.institutions)
+      ctx.loaders.organizationById.prime(id, organization);
     return {
       totalCount: result.totalCount,
       edges: result.hits.map((hit) => ({ cursor: hit.cursor, score: hit.score, node: toPatent(hit.patent) })),
@@ -41,23 +56,36 @@ export class PatentResolver {
   }
 
   @Authorized(Access.PUBLIC)
-  @Query(() => Patent, { nullable: true, description: 'One patent: any published one, or your own institution’s in any state.' })
+  @Query(() => Patent, {
+    nullable: true,
+    description: 'One patent: any published one, or your own institution’s in any state.',
+  })
   async patent(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Patent | null> {
     const record = await ctx.services.patents.getVisible(ctx.request, id);
     return record ? toPatent(record) : null;
   }
 
   @Authorized('TTO_MANAGER', 'ADMIN', 'FINANCE')
-  @Query(() => PatentConnection, { description: "An institution's own patents in every state, most recently changed first (its staff)." })
+  @Query(() => PatentConnection, {
+    description: "An institution's own patents in every state, most recently changed first (its staff).",
+  })
   async institutionPatents(
     @Arg('institutionId', () => ID, { description: 'The university or institute.' }) institutionId: string,
-    @Arg('state', () => PatentStateEnum, { nullable: true, description: 'Only patents in this state.' }) state: PatentState | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last item seen.' }) after: string | null,
+    @Arg('state', () => PatentStateEnum, { nullable: true, description: 'Only patents in this state.' })
+    state: PatentState | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' })
+    first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last item seen.' })
+    after: string | null,
     @Ctx() ctx: GraphQLContext,
   ) {
     const patents = await ctx.services.patents.listForInstitution(ctx.request, institutionId, state);
-    return pageOfList(patents, { first, after }, `institution-patents:${institutionId}:${state ?? ''}`, toPatent);
+    return pageOfList(
+      patents,
+      { first, after },
+      `institution-patents:${institutionId}:${state ?? ''}`,
+      toPatent,
+    );
   }
 
   @Authorized('TTO_MANAGER')
@@ -67,13 +95,27 @@ export class PatentResolver {
     @Arg('input', () => PatentInput) input: PatentInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Patent> {
-    return toPatent(await ctx.services.patents.create(ctx.request, institutionId, input as Partial<PatentContent> & PatentInput));
+    return toPatent(
+      await ctx.services.patents.create(
+        ctx.request,
+        institutionId,
+        input as Partial<PatentContent> & PatentInput,
+      ),
+    );
   }
 
   @Authorized('TTO_MANAGER')
-  @Mutation(() => Patent, { description: "Replaces a patent's content; a published patent's public page follows at once." })
-  async updatePatent(@Arg('id', () => ID) id: string, @Arg('input', () => PatentInput) input: PatentInput, @Ctx() ctx: GraphQLContext): Promise<Patent> {
-    return toPatent(await ctx.services.patents.update(ctx.request, id, input as Partial<PatentContent> & PatentInput));
+  @Mutation(() => Patent, {
+    description: "Replaces a patent's content; a published patent's public page follows at once.",
+  })
+  async updatePatent(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => PatentInput) input: PatentInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Patent> {
+    return toPatent(
+      await ctx.services.patents.update(ctx.request, id, input as Partial<PatentContent> & PatentInput),
+    );
   }
 
   @Authorized('TTO_MANAGER')
@@ -86,10 +128,13 @@ export class PatentResolver {
   @Mutation(() => Patent, { description: 'Takes a published patent out of the catalogue.' })
   async withdrawPatent(
     @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String, { nullable: true, description: 'Why, for the record.' }) reason: string | null,
+    @Arg('reason', () => String, { nullable: true, description: 'Why, for the record.' })
+    reason: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Patent> {
-    return toPatent(await ctx.services.patents.changeState(ctx.request, id, 'WITHDRAWN', reason ?? undefined));
+    return toPatent(
+      await ctx.services.patents.changeState(ctx.request, id, 'WITHDRAWN', reason ?? undefined),
+    );
   }
 
   @Authorized('TTO_MANAGER')
@@ -105,10 +150,22 @@ export class PatentResolver {
     return toOrganization(record);
   }
 
-  @FieldResolver(() => [PatentStateChange], { nullable: true, description: 'The catalogue state history; only for the owning institution.' })
-  async stateHistory(@Root() patent: Patent, @Ctx() ctx: GraphQLContext): Promise<PatentStateChange[] | null> {
+  @FieldResolver(() => [PatentStateChange], {
+    nullable: true,
+    description: 'The catalogue state history; only for the owning institution.',
+  })
+  async stateHistory(
+    @Root() patent: Patent,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PatentStateChange[] | null> {
     const record = await ctx.services.patents.getVisible(ctx.request, patent.id);
     if (!record || !ctx.services.patents.isOwnerOrAdmin(ctx.request, record)) return null;
-    return record.stateHistory.map((c) => ({ from: c.from, to: c.to, at: c.at, byUserId: c.byUserId ?? null, reason: c.reason ?? null }));
+    return record.stateHistory.map((c) => ({
+      from: c.from,
+      to: c.to,
+      at: c.at,
+      byUserId: c.byUserId ?? null,
+      reason: c.reason ?? null,
+    }));
   }
 }

@@ -4,18 +4,29 @@ import { hasRole, isPlatformAdmin, requireRoleIn, type RequestContext } from '..
 import { transition } from '../../common/state-machine';
 import type { OrganizationService } from '../identity/organization.service';
 import type { PatentContent, PatentState } from './patent.fields';
-import { PatentModel, PublishedPatentModel, type PatentRecord, type PublishedPatentRecord } from './patent.model';
+import {
+  PatentModel,
+  PublishedPatentModel,
+  type PatentRecord,
+  type PublishedPatentRecord,
+} from './patent.model';
 import { PATENT_TRANSITIONS } from './patent.state';
 import { validatePatentContent } from './patent.validation';
 import { documentTerms } from './search-terms';
 
 /** Everything a TTO manager may send; missing optional fields are empty. */
-export type PatentContentInput = Partial<PatentContent> & Pick<PatentContent, 'applicationNumber' | 'jurisdiction' | 'legalStatus' | 'filingDate' | 'trl'>;
+export type PatentContentInput = Partial<PatentContent> &
+  Pick<PatentContent, 'applicationNumber' | 'jurisdiction' | 'legalStatus' | 'filingDate' | 'trl'>;
 
 export class PatentService {
   constructor(private readonly organizations: OrganizationService) {}
 
-  async create(ctx: RequestContext, institutionId: string, input: PatentContentInput, externalKey?: string): Promise<PatentRecord> {
+  async create(
+    ctx: RequestContext,
+    institutionId: string,
+    input: PatentContentInput,
+    externalKey?: string,
+  ): Promise<PatentRecord> {
     const viewer = requireRoleIn(ctx, institutionId, 'TTO_MANAGER');
     const institution = await this.organizations.getOrThrow(institutionId);
     if (institution.kind !== 'UNIVERSITY' && institution.kind !== 'RESEARCH_INSTITUTE') {
@@ -41,13 +52,22 @@ export class PatentService {
     const current = await this.getOwnedOrThrow(ctx, id);
     const content = completeContent(input);
     AppError.assertNoFieldErrors(validatePatentContent(content));
-    const updated = await PatentModel.findOneAndUpdate({ _id: current._id }, { $set: { ...content, updatedAt: ctx.clock.now() } }, { returnDocument: 'after' }).lean<PatentRecord>();
+    const updated = await PatentModel.findOneAndUpdate(
+      { _id: current._id },
+      { $set: { ...content, updatedAt: ctx.clock.now() } },
+      { returnDocument: 'after' },
+    ).lean<PatentRecord>();
     if (!updated) throw AppError.notFound('The patent');
     if (updated.state === 'PUBLISHED') await this.writePublicCopy(updated, ctx.clock.now());
     return updated;
   }
 
-  async changeState(ctx: RequestContext, id: string, to: PatentState, reason?: string): Promise<PatentRecord> {
+  async changeState(
+    ctx: RequestContext,
+    id: string,
+    to: PatentState,
+    reason?: string,
+  ): Promise<PatentRecord> {
     const current = await this.getOwnedOrThrow(ctx, id);
     const at = ctx.clock.now();
     const updated = await transition<PatentState, PatentRecord>({
@@ -81,22 +101,34 @@ export class PatentService {
   }
 
   /** An institution's own patents in every state, for its TTO staff. */
-  async listForInstitution(ctx: RequestContext, institutionId: string, state: PatentState | null): Promise<PatentRecord[]> {
+  async listForInstitution(
+    ctx: RequestContext,
+    institutionId: string,
+    state: PatentState | null,
+  ): Promise<PatentRecord[]> {
     if (!isPlatformAdmin(ctx.viewer)) requireRoleIn(ctx, institutionId, 'TTO_MANAGER', 'ADMIN', 'FINANCE');
     const filter: Record<string, unknown> = { institutionId: new Types.ObjectId(institutionId) };
     if (state) filter.state = state;
     const patents = await PatentModel.find(filter).lean<PatentRecord[]>();
-    return patents.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || b._id.toHexString().localeCompare(a._id.toHexString()));
+    return patents.sort(
+      (a, b) =>
+        b.updatedAt.getTime() - a.updatedAt.getTime() ||
+        b._id.toHexString().localeCompare(a._id.toHexString()),
+    );
   }
 
   isOwnerOrAdmin(ctx: RequestContext, patent: Pick<PatentRecord, 'institutionId'>): boolean {
-    return hasRole(ctx.viewer, patent.institutionId.toHexString(), 'TTO_MANAGER', 'ADMIN', 'FINANCE') || isPlatformAdmin(ctx.viewer);
+    return (
+      hasRole(ctx.viewer, patent.institutionId.toHexString(), 'TTO_MANAGER', 'ADMIN', 'FINANCE') ||
+      isPlatformAdmin(ctx.viewer)
+    );
   }
 
   private async getOwnedOrThrow(ctx: RequestContext, id: string): Promise<PatentRecord> {
     const patent = Types.ObjectId.isValid(id) ? await PatentModel.findById(id).lean<PatentRecord>() : null;
     // A patent of another institution answers NOT_FOUND unless it is public, so that drafts do not leak by id.
-    if (!patent || (patent.state !== 'PUBLISHED' && !ctx.system && !this.isOwnerOrAdmin(ctx, patent))) throw AppError.notFound('The patent');
+    if (!patent || (patent.state !== 'PUBLISHED' && !ctx.system && !this.isOwnerOrAdmin(ctx, patent)))
+      throw AppError.notFound('The patent');
     requireRoleIn(ctx, patent.institutionId.toHexString(), 'TTO_MANAGER');
     return patent;
   }
@@ -157,6 +189,9 @@ export function completeContent(input: PatentContentInput | PatentContent): Pate
     keywords: (input.keywords ?? []).map((s) => s.trim()),
     advantages: (input.advantages ?? []).map((s) => s.trim()),
     applications: (input.applications ?? []).map((s) => s.trim()),
-    documentLinks: (input.documentLinks ?? []).map((l) => ({ label: l.label?.trim() ?? '', url: l.url?.trim() ?? '' })),
+    documentLinks: (input.documentLinks ?? []).map((l) => ({
+      label: l.label?.trim() ?? '',
+      url: l.url?.trim() ?? '',
+    })),
   };
 }

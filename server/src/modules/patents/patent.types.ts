@@ -1,15 +1,33 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumObject, FacetCount, PageInfo } from '../../graphql/common.types';
 import { connectionOf } from '../../graphql/connection';
-import { JURISDICTIONS, LEGAL_STATUSES, PATENT_STATES, TECHNICAL_FIELDS, type Jurisdiction, type LegalStatus, type PatentState, type TechnicalField } from './patent.fields';
+import {
+  JURISDICTIONS,
+  LEGAL_STATUSES,
+  PATENT_STATES,
+  TECHNICAL_FIELDS,
+  type Jurisdiction,
+  type LegalStatus,
+  type PatentState,
+  type TechnicalField,
+} from './patent.fields';
 import type { PatentSort } from './patent-search.service';
 
 export const JurisdictionEnum = enumObject(JURISDICTIONS);
-registerEnumType(JurisdictionEnum, { name: 'Jurisdiction', description: 'The patent office a patent is filed with (WO: an international PCT application).' });
+registerEnumType(JurisdictionEnum, {
+  name: 'Jurisdiction',
+  description: 'The patent office a patent is filed with (WO: an international PCT application).',
+});
 export const LegalStatusEnum = enumObject(LEGAL_STATUSES);
-registerEnumType(LegalStatusEnum, { name: 'PatentLegalStatus', description: 'Where a patent stands in law.' });
+registerEnumType(LegalStatusEnum, {
+  name: 'PatentLegalStatus',
+  description: 'Where a patent stands in law.',
+});
 export const TechnicalFieldEnum = enumObject(TECHNICAL_FIELDS);
-registerEnumType(TechnicalFieldEnum, { name: 'TechnicalField', description: 'The technical fields the catalogue is organised by.' });
+registerEnumType(TechnicalFieldEnum, {
+  name: 'TechnicalField',
+  description: 'The technical fields the catalogue is organised by.',
+});
 export const PatentStateEnum = enumObject(PATENT_STATES);
 registerEnumType(PatentStateEnum, {
   name: 'PatentState',
@@ -20,7 +38,12 @@ registerEnumType(PatentStateEnum, {
     WITHDRAWN: { description: 'Taken out of the catalogue; only its institution sees it.' },
   },
 });
-export const PatentSortEnum = enumObject(['RELEVANCE', 'FILING_DATE_DESC', 'FILING_DATE_ASC', 'TRL_DESC'] as const satisfies readonly PatentSort[]);
+export const PatentSortEnum = enumObject([
+  'RELEVANCE',
+  'FILING_DATE_DESC',
+  'FILING_DATE_ASC',
+  'TRL_DESC',
+] as const satisfies readonly PatentSort[]);
 registerEnumType(PatentSortEnum, {
   name: 'PatentSort',
   description: 'How search results are ordered.',
@@ -114,7 +137,9 @@ export const PatentConnection = connectionOf(Patent, 'Patent', 'patent');
 export class PatentSearchEdge {
   @Field(() => String, { description: 'Pass as `after` to continue after this result.' })
   cursor!: string;
-  @Field(() => Float, { description: 'How well it matches the search text (0 without text); higher is better.' })
+  @Field(() => Float, {
+    description: 'How well it matches the search text (0 without text); higher is better.',
+  })
   score!: number;
   @Field(() => Patent, { description: 'The patent.' })
   node!: Patent;
@@ -146,7 +171,9 @@ export class PatentSearchConnection {
   facets!: PatentSearchFacets;
 }
 
-@InputType({ description: 'Filters for catalogue search; within a filter any value matches, across filters all must.' })
+@InputType({
+  description: 'Filters for catalogue search; within a filter any value matches, across filters all must.',
+})
 export class PatentSearchFilter {
   @Field(() => [TechnicalFieldEnum], { nullable: true, description: 'Any of these fields.' })
   technicalFields?: TechnicalField[] | null;
@@ -170,7 +197,10 @@ export class DocumentLinkInput {
   url!: string;
 }
 
-@InputType({ description: 'Everything a patent says. Dates are YYYY-MM-DD; a title and an abstract are needed in English or Chinese.' })
+@InputType({
+  description:
+    'Everything a patent says. Dates are YYYY-MM-DD; a title and an abstract are needed in English or Chinese.',
+})
 export class PatentInput {
   @Field(() => String, { nullable: true, description: 'Title in English.' })
   titleEn?: string | null;

@@ -13,7 +13,9 @@ const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 const STOP_WORDS = new Set(
-  'a an and are as at be by for from has have in into is it its of on or that the their this to was were which with using used via based method methods system systems device thereof'.split(' '),
+  'a an and are as at be by for from has have in into is it its of on or that the their this to was were which with using used via based method methods system systems device thereof'.split(
+    ' ',
+  ),
 );
 
 export function stemEnglish(word: string): string {
