@@ -876,8 +876,17 @@ type TitleWords = {
   zf: string;
 };
 
-/** A title in both languages, the English as a phrase for running text, and which structure the abstract uses. */
-type TitleForm = { en: string; zh: string; phrase: string; describes: 'PARTS' | 'STEPS'; methodNoun: Term };
+/**
+ * A title in both languages, the English as a phrase for running text, and what the abstract goes on to describe:
+ * the parts of the claimed thing, the steps of the method, or the modules of a software system.
+ */
+type TitleForm = {
+  en: string;
+  zh: string;
+  phrase: string;
+  describes: 'PARTS' | 'STEPS' | 'MODULES';
+  methodNoun: Term;
+};
 
 const METHOD: Term = ['method', '方法'];
 const PREPARATION: Term = ['preparation method', '制备方法'];
@@ -968,7 +977,7 @@ const TITLE_FORMS: Readonly<Record<SubjectKind, readonly ((w: TitleWords) => Tit
       form(
         `${w.thing} system for ${w.c} and method therefor`,
         `一种${w.zc}${w.zq}${w.zo}系统及方法`,
-        'PARTS',
+        'MODULES',
       ),
     (w) =>
       form(
@@ -1223,46 +1232,52 @@ function writeAbstract(
   const structureFirst = sentenceCount > 2 || rng.chance(0.5);
   const subject = subjectNoun(title, words);
 
-  let en = opening.replace('{p}', title.phrase).replace('{field}', fieldEn);
+  // Sentences are joined once at the end: a flat string takes less memory than one grown with +=, which shows
+  // when a caller keeps 100,000 abstracts in an array.
+  const en = [opening.replace('{p}', title.phrase).replace('{field}', fieldEn)];
   if (structureFirst) {
-    en +=
+    en.push(
       title.describes === 'STEPS'
-        ? ` The ${title.methodNoun[0]} comprises ${joinSteps(steps.map((step) => step[0]))}.`
-        : ` The ${subject[0]} comprises ${joinList(
+        ? `The ${title.methodNoun[0]} comprises ${joinSteps(steps.map((step) => step[0]))}.`
+        : `The ${subject[0]} comprises ${joinList(
             parts.map((part) => part[0]),
             'and',
-          )}.`;
+          )}.`,
+    );
   }
   if (!structureFirst || sentenceCount >= 3) {
-    en += ` ${lead}${joinList(
-      metrics.map((metric) => metric.en),
-      'and',
-    )}.`;
+    en.push(
+      `${lead}${joinList(
+        metrics.map((metric) => metric.en),
+        'and',
+      )}.`,
+    );
   }
   if (sentenceCount >= 4)
-    en += ` The invention can be applied to ${words.context[0]} and ${otherContext[0]}.`;
-  if (!withChinese) return { en, zh: null };
+    en.push(`The invention can be applied to ${words.context[0]} and ${otherContext[0]}.`);
+  if (!withChinese) return { en: en.join(' '), zh: null };
 
-  let zh = openingZh.replace('{p}', title.zh).replace('{field}', fieldZh);
+  const zh = [openingZh.replace('{p}', title.zh).replace('{field}', fieldZh)];
   if (structureFirst) {
-    zh +=
+    zh.push(
       title.describes === 'STEPS'
         ? `所述${title.methodNoun[1]}包括以下步骤：${steps.map((step) => step[1]).join('；')}。`
         : `所述${subject[1]}包括${joinList(
             parts.map((part) => part[1]),
             '和',
             '、',
-          )}。`;
+          )}。`,
+    );
   }
   if (!structureFirst || sentenceCount >= 3)
-    zh += `${leadZh}${metrics.map((metric) => metric.zh).join('，')}。`;
-  if (sentenceCount >= 4) zh += `本发明可应用于${words.context[1]}、${otherContext[1]}等领域。`;
-  return { en, zh };
+    zh.push(`${leadZh}${metrics.map((metric) => metric.zh).join('，')}。`);
+  if (sentenceCount >= 4) zh.push(`本发明可应用于${words.context[1]}、${otherContext[1]}等领域。`);
+  return { en: en.join(' '), zh: zh.join('') };
 }
 
-/** What "The … comprises" refers to when the abstract lists parts. */
+/** What "The … comprises" refers to when the abstract lists parts or modules. */
 function subjectNoun(title: TitleForm, words: Words): Term {
-  if (title.en.includes(' system for ')) return ['system', '系统'];
+  if (title.describes === 'MODULES') return ['system', '系统'];
   const qualifier = words.qualifier;
   return qualifier
     ? [`${qualifier[0]} ${words.object[0]}`, `${qualifier[1]}${words.object[1]}`]

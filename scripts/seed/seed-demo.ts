@@ -11,7 +11,14 @@ import {
 } from '../../server/src/modules/patents/patent.model';
 import { completeContent, publicCopyOf } from '../../server/src/modules/patents/patent.service';
 import type { Services } from '../../server/src/services';
-import { demoInstitutions, demoSmes, demoUsers, iterateDemoPatents, type DemoPatent } from './demo-catalogue';
+import {
+  demoInstitutions,
+  demoSmes,
+  demoUsers,
+  iterateDemoPatents,
+  type DemoPatent,
+  type DemoSme,
+} from './demo-catalogue';
 
 export type SeedProgress = {
   start(label: string, total: number): void;
@@ -91,7 +98,7 @@ export async function seedDemoData(
       kind: 'SME',
       name: s.name,
       nameZh: s.nameZh ?? null,
-      country: regionCountry(s.region),
+      country: COUNTRY_OF_CURRENCY[s.revenueCurrency],
       region: s.region,
       smeProfile: {
         sizeClass: s.sizeClass,
@@ -231,8 +238,5 @@ function toContent(demo: DemoPatent) {
   return content;
 }
 
-function regionCountry(region: string): string {
-  if (/California|Massachusetts|Texas|New York|Washington/.test(region)) return 'US';
-  if (/England|Scotland|London|Cambridge|Oxford|Wales/.test(region)) return 'GB';
-  return 'CN';
-}
+// The demo SMEs report revenue in their home currency, which names their country.
+const COUNTRY_OF_CURRENCY: Record<DemoSme['revenueCurrency'], string> = { CNY: 'CN', USD: 'US', GBP: 'GB' };

@@ -1541,7 +1541,7 @@ export const FIELD_VOCABULARY: Readonly<Record<TechnicalField, FieldVocabulary>>
         objects: [
           ['high-entropy alloy', '高熵合金'],
           ['titanium alloy', '钛合金'],
-          ['aluminium alloy', '铝合金'],
+          ['nickel-based superalloy', '镍基高温合金'],
         ],
         qualifiers: [
           ['additively manufactured', '增材制造'],
@@ -1551,7 +1551,7 @@ export const FIELD_VOCABULARY: Readonly<Record<TechnicalField, FieldVocabulary>>
         contexts: [
           ['aerospace structural parts', '航空航天结构件'],
           ['deep-sea equipment', '深海装备'],
-          ['new-energy vehicle body structures', '新能源汽车车身结构'],
+          ['gas turbine hot-section parts', '燃气轮机热端部件'],
         ],
         techniques: [
           ['laser powder bed fusion', '激光粉末床熔融'],
@@ -1568,10 +1568,10 @@ export const FIELD_VOCABULARY: Readonly<Record<TechnicalField, FieldVocabulary>>
           ['melting the raw materials under vacuum', '在真空下熔炼原料'],
           ['atomising the melt into spherical powder', '将熔体雾化为球形粉末'],
           ['printing the part by laser powder bed fusion', '采用激光粉末床熔融打印零件'],
-          ['ageing at 160–200 °C', '在160–200 °C下时效'],
+          ['ageing the part at its precipitation temperature', '在析出温度下对零件进行时效处理'],
         ],
         metrics: [
-          ['tensile strength reaches {v} MPa', '抗拉强度达到{v} MPa', 450, 1600, 0],
+          ['tensile strength reaches {v} MPa', '抗拉强度达到{v} MPa', 850, 1500, 0],
           ['elongation at break is {v}%', '断裂伸长率为{v}%', 8, 35, 1],
           ['the corrosion rate in seawater is below {v} mm/a', '海水腐蚀速率低于{v} mm/a', 0.005, 0.05, 3],
         ],
@@ -1580,9 +1580,9 @@ export const FIELD_VOCABULARY: Readonly<Record<TechnicalField, FieldVocabulary>>
           ['additive manufacturing', '增材制造'],
           ['high strength', '高强度'],
           ['microstructure', '显微组织'],
-          ['lightweighting', '轻量化'],
+          ['superalloy', '高温合金'],
         ],
-        ipc: ['C22C 30/00', 'C22C 14/00', 'C22C 21/00', 'B22F 10/28', 'C22F 1/04'],
+        ipc: ['C22C 30/00', 'C22C 14/00', 'C22C 19/05', 'B22F 10/28', 'C22F 1/10'],
         advantages: [
           'Strength and ductility together, where existing grades trade one for the other',
           'Printable without hot cracking',
@@ -1592,10 +1592,10 @@ export const FIELD_VOCABULARY: Readonly<Record<TechnicalField, FieldVocabulary>>
         applications: [
           'Aerospace brackets and housings',
           'Subsea and marine hardware',
-          'EV structural castings',
+          'Gas turbine and aero-engine components',
           'Metal powder suppliers',
         ],
-        alsoIn: ['ADVANCED_MANUFACTURING', 'AUTOMOTIVE'],
+        alsoIn: ['ADVANCED_MANUFACTURING'],
       },
     ],
   },
