@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { systemClock } from '../server/src/common/clock';
-import { logger } from '../server/src/common/logger';
 import { ConfigError, loadConfig } from '../server/src/config/config';
 import { OrganizationModel } from '../server/src/modules/identity/organization.model';
 import { PublishedPatentModel } from '../server/src/modules/patents/patent.model';
@@ -58,7 +57,6 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, SEED_DEMO_DATA: 'false', LOG_LEVEL: 'silent', PORT: '0' });
   // The logger takes its level from the environment when first imported, not from the config; left at info it
   // would write a line to stdout inside every measured request.
-  logger.level = config.logLevel;
   const backing = await startBackingServices(config, { dbName: 'usefirst_bench' });
   const stops: (() => Promise<void>)[] = [() => backing.stop()];
   try {

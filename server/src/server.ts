@@ -6,6 +6,7 @@ import { logger } from './common/logger';
 import type { Config } from './config/config';
 import { createApp } from './http/app';
 import { connectDatabase, disconnectDatabase } from './infra/database';
+import { ensureFerretDbIndexes } from './infra/ferretdb-indexes';
 import { startEmbeddedStack, type EmbeddedStack } from './infra/embedded/embedded-stack';
 import { createStripeClient, STRIPE_MOCK_KEY } from './integrations/stripe/stripe-client';
 import { createServices, type Services } from './services';
@@ -54,6 +55,8 @@ export async function startBackingServices(
       ? new URL(config.mongodbUri.replace(/^mongodb(\+srv)?:/, 'http:')).pathname.slice(1) || 'usefirst'
       : 'usefirst');
   await connectDatabase(mongodbUri, dbName);
+  const postgresUrl = config.mongodbUri ? config.ferretDbPostgresUrl : (embedded?.postgresUrl ?? null);
+  if (postgresUrl) await ensureFerretDbIndexes(postgresUrl, dbName);
   const configuredEndpoint = config.stripeApiUrl ? new URL(config.stripeApiUrl) : null;
   const stripe = config.stripeSecretKey
     ? createStripeClient(

@@ -22,5 +22,6 @@ export default async function globalSetup(): Promise<void> {
   });
   globalThis.__usefirstTestStack = { ...stack, dataDir };
   process.env.USEFIRST_TEST_MONGODB_URI = stack.mongodbUri;
+  process.env.USEFIRST_TEST_POSTGRES_URL = stack.postgresUrl;
   process.env.USEFIRST_TEST_STRIPE_API_URL = `http://${stack.stripe?.host}:${stack.stripe?.port}`;
 }

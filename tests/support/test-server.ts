@@ -35,6 +35,7 @@ export async function startTestServer(
     MONGODB_URI: mongodbUri,
     STRIPE_SECRET_KEY: TEST_STRIPE_KEY,
     STRIPE_API_URL: stripeApiUrl,
+    FERRETDB_POSTGRESQL_URL: process.env.USEFIRST_TEST_POSTGRES_URL ?? '',
     SEED_DEMO_DATA: 'false',
     LOG_LEVEL: 'silent',
     ...options.env,

@@ -14,6 +14,8 @@ export type Config = {
   stripeSecretKey: string | null;
   /** Another Stripe API endpoint for STRIPE_SECRET_KEY, such as a stripe-mock you run yourself (http://host:port). */
   stripeApiUrl: string | null;
+  /** The PostgreSQL database under a FerretDB given as MONGODB_URI, to add the indexes FerretDB cannot make. */
+  ferretDbPostgresUrl: string | null;
   dataDir: string;
   toolsBin: string;
   clientDist: string;
@@ -115,6 +117,12 @@ export function loadConfig(env: Env = process.env): Config {
       null,
       (raw) => (/^https?:\/\/[^/\s]+:\d+\/?$/.test(raw) ? raw : undefined),
       'an http(s)://host:port address',
+    ),
+    ferretDbPostgresUrl: read<string | null>(
+      'FERRETDB_POSTGRESQL_URL',
+      null,
+      (raw) => (/^postgres(ql)?:\/\//.test(raw) ? raw : undefined),
+      'a postgres:// URL',
     ),
     dataDir: path.resolve(
       ROOT,

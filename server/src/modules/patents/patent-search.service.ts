@@ -52,6 +52,7 @@ export type PatentSearchResult = {
 
 const MAX_QUERY_LENGTH = 200;
 const MAX_QUERY_TERMS = 16;
+const MATCH_BATCH_SIZE = 10_000;
 // A term in the title or keywords says more about what a patent is than one in its abstract.
 const BOOSTED_TERM_WEIGHT = 3;
 const TERM_WEIGHT = 1;
@@ -77,9 +78,10 @@ export class PatentSearchService {
     const scope = cursorScope({ terms, filter, sort });
     const offset = decodeOffsetCursor(request.after, scope);
 
-    const matches = await PublishedPatentModel.find(mongoFilter(terms, filter), { terms: 0 }).lean<
-      PublishedPatentRecord[]
-    >();
+    // Every match is scored and counted, so fetch them in as few batches as the reply size allows.
+    const matches = await PublishedPatentModel.find(mongoFilter(terms, filter), { terms: 0 })
+      .batchSize(MATCH_BATCH_SIZE)
+      .lean<PublishedPatentRecord[]>();
     const scored = matches.map((patent) => ({ patent, score: relevance(patent, terms) }));
     scored.sort(comparator(sort, terms.length > 0));
 
