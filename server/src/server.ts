@@ -14,6 +14,7 @@ import './modules/identity/organization.model';
 import './modules/identity/user.model';
 import './modules/identity/session.model';
 import './modules/patents/patent.model';
+import './modules/offers/offer.model';
 
 export type RunningServer = { url: string; services: Services; stop(): Promise<void> };
 

@@ -4,6 +4,7 @@ import { IdentityService } from './modules/identity/identity.service';
 import { OrganizationService } from './modules/identity/organization.service';
 import { PatentSearchService } from './modules/patents/patent-search.service';
 import { PatentService } from './modules/patents/patent.service';
+import { OfferService } from './modules/offers/offer.service';
 
 /** The composition root: every service, built once and shared by the API and the scripts. */
 export type Services = {
@@ -14,6 +15,7 @@ export type Services = {
   organizations: OrganizationService;
   patents: PatentService;
   patentSearch: PatentSearchService;
+  offers: OfferService;
 };
 
 export function createServices(config: Config, stripe: Stripe, stripeMode: Services['stripeMode']): Services {
@@ -26,5 +28,6 @@ export function createServices(config: Config, stripe: Stripe, stripeMode: Servi
     organizations,
     patents: new PatentService(organizations),
     patentSearch: new PatentSearchService(organizations),
+    offers: new OfferService(config),
   };
 }

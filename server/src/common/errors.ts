@@ -15,7 +15,9 @@ export type ErrorCode =
   | 'INVALID_REFRESH_TOKEN'
   | 'INVITATION_INVALID'
   | 'LAST_ADMIN'
-  | 'PATENT_NOT_EDITABLE';
+  | 'PATENT_NOT_EDITABLE'
+  | 'OFFER_EXCEEDS_POLICY_CAP'
+  | 'PATENT_NOT_PUBLISHED';
 
 export type FieldError = { field: string; message: string };
 

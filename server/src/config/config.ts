@@ -38,6 +38,8 @@ export type Config = {
   };
   bodyLimitBytes: number;
   trustProxy: boolean;
+  /** China's open-licence guidance, checked on standard (open / express) offers. */
+  openLicencePolicy: { mode: 'REFUSE' | 'WARN' | 'OFF'; maxRoyaltyBps: number; maxFixedFeesMinorCny: number };
   signInThrottle: { attemptsPerAccountAndAddress: number; attemptsPerAddress: number; windowSeconds: number };
 };
 
@@ -174,6 +176,26 @@ export function loadConfig(env: Env = process.env): Config {
       'bytes between 1000 and 10000000',
     ),
     trustProxy: read('TRUST_PROXY', false, bool, 'true or false'),
+    openLicencePolicy: {
+      mode: read(
+        'OPEN_LICENCE_POLICY',
+        'REFUSE' as 'REFUSE' | 'WARN' | 'OFF',
+        oneOf('REFUSE', 'WARN', 'OFF'),
+        'REFUSE, WARN or OFF',
+      ),
+      maxRoyaltyBps: read(
+        'OPEN_LICENCE_MAX_ROYALTY_BPS',
+        2_000,
+        integer(0, 10_000),
+        'basis points between 0 and 10000',
+      ),
+      maxFixedFeesMinorCny: read(
+        'OPEN_LICENCE_MAX_FIXED_FEES_FEN',
+        2_000_000_000,
+        integer(0, Number.MAX_SAFE_INTEGER),
+        'an amount in fen (CNY minor units)',
+      ),
+    },
     signInThrottle: {
       attemptsPerAccountAndAddress: read(
         'SIGN_IN_ATTEMPTS_PER_ACCOUNT',

@@ -2,10 +2,17 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { OrganizationResolver, SessionResolver } from '../modules/identity/identity.resolver';
 import { PatentResolver } from '../modules/patents/patent.resolver';
+import { LicenseOfferResolver, PatentOffersResolver } from '../modules/offers/offer.resolver';
 import { AuthChecker } from './auth-checker';
 
 /** Every resolver of the API. A new domain adds its resolvers here and nowhere else. */
-export const RESOLVERS = [SessionResolver, OrganizationResolver, PatentResolver] as const;
+export const RESOLVERS = [
+  SessionResolver,
+  OrganizationResolver,
+  PatentResolver,
+  LicenseOfferResolver,
+  PatentOffersResolver,
+] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
 

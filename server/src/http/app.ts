@@ -181,7 +181,7 @@ function requestIdAndLog(req: Request, res: Response, next: NextFunction): void 
       {
         requestId,
         method: req.method,
-        path: req.path,
+        path: req.originalUrl.split('?')[0],
         status: res.statusCode,
         durationMs: Number(process.hrtime.bigint() - started) / 1e6,
         operationName: typeof body?.operationName === 'string' ? body.operationName : undefined,

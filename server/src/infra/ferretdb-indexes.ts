@@ -17,6 +17,7 @@ export const HOT_EQUALITY_FIELDS: Record<string, string[]> = {
   users: ['_id', 'email'],
   refresh_tokens: ['tokenHash', 'familyId'],
   invitations: ['tokenHash'],
+  license_offers: ['_id', 'patentIds', 'institutionId'],
 };
 
 // FerretDB's metadata table, one per database (a PostgreSQL schema), mapping each collection to its table.
