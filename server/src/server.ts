@@ -15,6 +15,8 @@ import './modules/identity/user.model';
 import './modules/identity/session.model';
 import './modules/patents/patent.model';
 import './modules/offers/offer.model';
+import './modules/contracts/contract.model';
+import './modules/contracts/contract-number';
 
 export type RunningServer = { url: string; services: Services; stop(): Promise<void> };
 

@@ -5,6 +5,7 @@ import { OrganizationService } from './modules/identity/organization.service';
 import { PatentSearchService } from './modules/patents/patent-search.service';
 import { PatentService } from './modules/patents/patent.service';
 import { OfferService } from './modules/offers/offer.service';
+import { ContractService } from './modules/contracts/contract.service';
 
 /** The composition root: every service, built once and shared by the API and the scripts. */
 export type Services = {
@@ -16,6 +17,7 @@ export type Services = {
   patents: PatentService;
   patentSearch: PatentSearchService;
   offers: OfferService;
+  contracts: ContractService;
 };
 
 export function createServices(config: Config, stripe: Stripe, stripeMode: Services['stripeMode']): Services {
@@ -29,5 +31,6 @@ export function createServices(config: Config, stripe: Stripe, stripeMode: Servi
     patents: new PatentService(organizations),
     patentSearch: new PatentSearchService(organizations),
     offers: new OfferService(config),
+    contracts: new ContractService(organizations),
   };
 }

@@ -17,7 +17,9 @@ export type ErrorCode =
   | 'LAST_ADMIN'
   | 'PATENT_NOT_EDITABLE'
   | 'OFFER_EXCEEDS_POLICY_CAP'
-  | 'PATENT_NOT_PUBLISHED';
+  | 'PATENT_NOT_PUBLISHED'
+  | 'NOT_ELIGIBLE'
+  | 'OFFER_NOT_AVAILABLE';
 
 export type FieldError = { field: string; message: string };
 

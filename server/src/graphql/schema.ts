@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { OrganizationResolver, SessionResolver } from '../modules/identity/identity.resolver';
 import { PatentResolver } from '../modules/patents/patent.resolver';
 import { LicenseOfferResolver, PatentOffersResolver } from '../modules/offers/offer.resolver';
+import { ContractResolver } from '../modules/contracts/contract.resolver';
 import { AuthChecker } from './auth-checker';
 
 /** Every resolver of the API. A new domain adds its resolvers here and nowhere else. */
@@ -12,6 +13,7 @@ export const RESOLVERS = [
   PatentResolver,
   LicenseOfferResolver,
   PatentOffersResolver,
+  ContractResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

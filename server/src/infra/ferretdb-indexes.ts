@@ -18,6 +18,9 @@ export const HOT_EQUALITY_FIELDS: Record<string, string[]> = {
   refresh_tokens: ['tokenHash', 'familyId'],
   invitations: ['tokenHash'],
   license_offers: ['_id', 'patentIds', 'institutionId'],
+  contracts: ['_id', 'requestKey', 'licensorId', 'licenseeId'],
+  obligations: ['contractId', 'obligationKey'],
+  counters: ['_id'],
 };
 
 // FerretDB's metadata table, one per database (a PostgreSQL schema), mapping each collection to its table.

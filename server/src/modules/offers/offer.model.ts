@@ -39,6 +39,8 @@ export type LicenseOfferRecord = OfferTerms & {
   stateHistory: StateChange<OfferState>[];
   /** Warnings of the open-licence policy check, kept with the offer so that SMEs see them too. */
   policyFindings: OpenLicenceFinding[];
+  /** For exclusive and sole offers: the licensee holding it, set by one conditional update so only one can. */
+  exclusiveLicenseeId: Types.ObjectId | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -57,6 +59,7 @@ const licenseOfferSchema = new Schema(
     // Validated as a whole by validatePaymentPlan, which names each field; stored as the engine reads it.
     paymentPlan: { type: Schema.Types.Mixed, required: true },
     policyFindings: { type: [Schema.Types.Mixed], default: [] },
+    exclusiveLicenseeId: { type: Schema.Types.ObjectId, default: null },
     state: { type: String, enum: OFFER_STATES, required: true },
     stateHistory: { type: [Schema.Types.Mixed], default: [] },
     createdAt: { type: Date, required: true },

@@ -1,0 +1,172 @@
+import { Types } from 'mongoose';
+import { toCalendarDate } from '../../common/calendar-date';
+import { AppError, isDuplicateKeyError } from '../../common/errors';
+import {
+  hasRole,
+  isPlatformAdmin,
+  requireRoleIn,
+  requireViewer,
+  type RequestContext,
+} from '../../common/request-context';
+import type { OrganizationService } from '../identity/organization.service';
+import { LicenseOfferModel, type LicenseOfferRecord } from '../offers/offer.model';
+import { eligibilityProblems, type SmeFacts } from './eligibility';
+import { scheduleFixedObligations } from './engine/obligation-schedule';
+import { ContractModel, ObligationModel, type ContractRecord, type ObligationRecord } from './contract.model';
+import { nextContractNumber } from './contract-number';
+
+/** Contracts and their obligations: what was agreed, and what is owed when. */
+export class ContractService {
+  constructor(private readonly organizations: OrganizationService) {}
+
+  /**
+   * An SME takes a standard ("express" / "open") offer exactly as published. The contract exists once per offer
+   * and licensee: signing again returns it. An exclusive or sole offer goes to one licensee only.
+   */
+  async signStandardOffer(ctx: RequestContext, offerId: string, licenseeId: string): Promise<ContractRecord> {
+    const viewer = requireViewer(ctx);
+    requireRoleIn(ctx, licenseeId, 'SME_MEMBER');
+    const offer = Types.ObjectId.isValid(offerId)
+      ? await LicenseOfferModel.findById(offerId).lean<LicenseOfferRecord>()
+      : null;
+    if (!offer || offer.state !== 'PUBLISHED') throw AppError.notFound('The offer');
+    if (!offer.standard)
+      throw new AppError('OFFER_NOT_AVAILABLE', 'This offer is negotiable: send a licence request instead.', {
+        field: 'offerId',
+      });
+    const requestKey = `standard:${offer._id.toHexString()}:${licenseeId}`;
+    const existing = await ContractModel.findOne({ requestKey }).lean<ContractRecord>();
+    if (existing) return this.ensureObligations(existing, ctx.clock.now());
+
+    const licensee = await this.organizations.getOrThrow(licenseeId);
+    const today = toCalendarDate(ctx.clock.now());
+    const problems = licensee.smeProfile
+      ? eligibilityProblems(offer.eligibility, licensee.smeProfile as SmeFacts, today)
+      : [{ rule: 'smeProfile', message: 'Complete your SME profile first.' }];
+    if (problems.length > 0) {
+      throw new AppError('NOT_ELIGIBLE', problems.map((p) => p.message).join(' '), {
+        fieldErrors: problems.map((p) => ({ field: `eligibility.${p.rule}`, message: p.message })),
+      });
+    }
+    if (offer.licenseKind !== 'NON_EXCLUSIVE') await this.reserveExclusive(offer, licensee._id);
+
+    const now = ctx.clock.now();
+    const initialState = (offer.paymentPlan.freePeriod?.months ?? 0) > 0 ? 'FREE_PERIOD' : 'ACTIVE';
+    try {
+      const contract = await ContractModel.create({
+        number: await nextContractNumber(now),
+        requestKey,
+        offerId: offer._id,
+        licensorId: offer.institutionId,
+        licenseeId: licensee._id,
+        terms: {
+          title: offer.title,
+          patentIds: offer.patentIds,
+          licenseKind: offer.licenseKind,
+          fieldOfUse: offer.fieldOfUse,
+          territory: offer.territory,
+          sublicensingAllowed: offer.sublicensingAllowed,
+          standard: offer.standard,
+          eligibility: offer.eligibility,
+          paymentPlan: offer.paymentPlan,
+        },
+        effectiveDate: today,
+        confirmation: { byUserId: viewer.userId, at: now, ipAddress: ctx.ipAddress },
+        state: initialState,
+        stateHistory: [{ from: null, to: initialState, at: now, byUserId: viewer.userId }],
+        createdAt: now,
+        updatedAt: now,
+      });
+      return this.ensureObligations(contract.toObject() as ContractRecord, now);
+    } catch (error) {
+      // Two clicks at once: the unique request key lets one contract through; the other returns it.
+      if (!isDuplicateKeyError(error)) throw error;
+      const winner = await ContractModel.findOne({ requestKey }).lean<ContractRecord>();
+      if (!winner) throw error;
+      return this.ensureObligations(winner, now);
+    }
+  }
+
+  async getVisible(ctx: RequestContext, id: string): Promise<ContractRecord | null> {
+    const contract = Types.ObjectId.isValid(id)
+      ? await ContractModel.findById(id).lean<ContractRecord>()
+      : null;
+    return contract && this.isParty(ctx, contract) ? contract : null;
+  }
+
+  /** The contracts of an organisation, as licensor or licensee, for its members. */
+  async listForOrganization(ctx: RequestContext, organizationId: string): Promise<ContractRecord[]> {
+    if (!isPlatformAdmin(ctx.viewer))
+      requireRoleIn(ctx, organizationId, 'TTO_MANAGER', 'SME_MEMBER', 'FINANCE', 'ADMIN');
+    const id = new Types.ObjectId(organizationId);
+    const [asLicensor, asLicensee] = await Promise.all([
+      ContractModel.find({ licensorId: id }).lean<ContractRecord[]>(),
+      ContractModel.find({ licenseeId: id }).lean<ContractRecord[]>(),
+    ]);
+    return [...asLicensor, ...asLicensee].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  }
+
+  async obligationsOf(contract: ContractRecord): Promise<ObligationRecord[]> {
+    const obligations = await ObligationModel.find({ contractId: contract._id }).lean<ObligationRecord[]>();
+    return obligations.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.key.localeCompare(b.key));
+  }
+
+  isParty(ctx: RequestContext, contract: Pick<ContractRecord, 'licensorId' | 'licenseeId'>): boolean {
+    const roles = ['TTO_MANAGER', 'SME_MEMBER', 'FINANCE', 'ADMIN'] as const;
+    return (
+      hasRole(ctx.viewer, contract.licensorId.toHexString(), ...roles) ||
+      hasRole(ctx.viewer, contract.licenseeId.toHexString(), ...roles) ||
+      isPlatformAdmin(ctx.viewer)
+    );
+  }
+
+  /**
+   * Writes the obligations known at signing. Each has a unique key derived from the contract and the engine's key,
+   * so running this again (after a crash between the contract and its obligations) adds only what is missing.
+   */
+  private async ensureObligations(contract: ContractRecord, now: Date): Promise<ContractRecord> {
+    const scheduled = scheduleFixedObligations(contract.terms.paymentPlan, contract.effectiveDate as never);
+    const documents = scheduled.map((o) => ({
+      obligationKey: `${contract._id.toHexString()}:${o.key}`,
+      contractId: contract._id,
+      licensorId: contract.licensorId,
+      licenseeId: contract.licenseeId,
+      key: o.key,
+      kind: o.kind,
+      amountMinor: o.amountMinor,
+      currency: o.currency,
+      dueDate: o.dueDate,
+      status: 'SCHEDULED',
+      createdAt: now,
+      updatedAt: now,
+    }));
+    if (documents.length > 0) {
+      try {
+        await ObligationModel.insertMany(documents, { ordered: false });
+      } catch (error) {
+        const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] })
+          .writeErrors;
+        const onlyDuplicates = writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000);
+        if (!onlyDuplicates && !isDuplicateKeyError(error)) throw error;
+      }
+    }
+    return contract;
+  }
+
+  /** One conditional update decides who holds an exclusive offer; everyone else is told it is taken. */
+  private async reserveExclusive(offer: LicenseOfferRecord, licenseeId: Types.ObjectId): Promise<void> {
+    const reserved = await LicenseOfferModel.findOneAndUpdate(
+      { _id: offer._id, state: 'PUBLISHED', exclusiveLicenseeId: null },
+      { $set: { exclusiveLicenseeId: licenseeId } },
+      { returnDocument: 'after' },
+    ).lean();
+    if (!reserved) {
+      const current = await LicenseOfferModel.findById(offer._id).lean<LicenseOfferRecord>();
+      if (!current?.exclusiveLicenseeId?.equals(licenseeId)) {
+        throw new AppError('OFFER_NOT_AVAILABLE', 'This exclusive licence has already been taken.', {
+          field: 'offerId',
+        });
+      }
+    }
+  }
+}
