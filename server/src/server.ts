@@ -17,6 +17,7 @@ import './modules/patents/patent.model';
 import './modules/offers/offer.model';
 import './modules/contracts/contract.model';
 import './modules/contracts/contract-number';
+import './modules/contracts/contract-engine.service';
 
 export type RunningServer = { url: string; services: Services; stop(): Promise<void> };
 

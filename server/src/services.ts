@@ -6,6 +6,7 @@ import { PatentSearchService } from './modules/patents/patent-search.service';
 import { PatentService } from './modules/patents/patent.service';
 import { OfferService } from './modules/offers/offer.service';
 import { ContractService } from './modules/contracts/contract.service';
+import { ContractEngineService } from './modules/contracts/contract-engine.service';
 
 /** The composition root: every service, built once and shared by the API and the scripts. */
 export type Services = {
@@ -18,6 +19,7 @@ export type Services = {
   patentSearch: PatentSearchService;
   offers: OfferService;
   contracts: ContractService;
+  contractEngine: ContractEngineService;
 };
 
 export function createServices(config: Config, stripe: Stripe, stripeMode: Services['stripeMode']): Services {
@@ -32,5 +34,6 @@ export function createServices(config: Config, stripe: Stripe, stripeMode: Servi
     patentSearch: new PatentSearchService(organizations),
     offers: new OfferService(config),
     contracts: new ContractService(organizations),
+    contractEngine: new ContractEngineService(),
   };
 }

@@ -18,8 +18,9 @@ export const HOT_EQUALITY_FIELDS: Record<string, string[]> = {
   refresh_tokens: ['tokenHash', 'familyId'],
   invitations: ['tokenHash'],
   license_offers: ['_id', 'patentIds', 'institutionId'],
-  contracts: ['_id', 'requestKey', 'licensorId', 'licenseeId'],
-  obligations: ['contractId', 'obligationKey'],
+  contracts: ['_id', 'requestKey', 'licensorId', 'licenseeId', 'freePeriodEndsMonth'],
+  obligations: ['contractId', 'obligationKey', 'status', 'dueMonth', 'overdueMonth', 'defaultsMonth'],
+  engine_state: ['_id'],
   counters: ['_id'],
 };
 

@@ -28,6 +28,10 @@ export type ContractRecord = {
   /** An immutable copy of the agreed terms: later changes to the offer never reach a signed contract. */
   terms: OfferTerms;
   effectiveDate: string;
+  /** The first day that is no longer free (the engine moves the contract to ACTIVE on it). */
+  freePeriodEndsOn: string;
+  /** `YYYY-MM` of freePeriodEndsOn: the engine finds the month's work with one equality filter. */
+  freePeriodEndsMonth: string;
   confirmation: TermsConfirmation;
   state: ContractState;
   stateHistory: StateChange<ContractState>[];
@@ -44,6 +48,8 @@ const contractSchema = new Schema(
     licenseeId: { type: Schema.Types.ObjectId, required: true },
     terms: { type: Schema.Types.Mixed, required: true },
     effectiveDate: { type: String, required: true },
+    freePeriodEndsOn: { type: String, required: true },
+    freePeriodEndsMonth: { type: String, required: true },
     confirmation: { type: Schema.Types.Mixed, required: true },
     state: { type: String, enum: CONTRACT_STATES, required: true },
     stateHistory: { type: [Schema.Types.Mixed], default: [] },
@@ -74,6 +80,16 @@ export type ObligationRecord = {
   currency: string;
   dueDate: string;
   status: ObligationStatus;
+  /** The engine's month buckets (`YYYY-MM`): when it falls due, becomes overdue, and defaults the contract. */
+  dueMonth: string;
+  overdueOn: string;
+  overdueMonth: string;
+  defaultsOn: string;
+  defaultsMonth: string;
+  lateInterestBps: number;
+  /** For a LATE_INTEREST obligation: the obligation it charges interest on, and the day accrued to. */
+  interestOn: string | null;
+  accruedTo: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -90,6 +106,14 @@ const obligationSchema = new Schema(
     currency: { type: String, required: true },
     dueDate: { type: String, required: true },
     status: { type: String, enum: OBLIGATION_STATUSES, required: true },
+    dueMonth: { type: String, required: true },
+    overdueOn: { type: String, required: true },
+    overdueMonth: { type: String, required: true },
+    defaultsOn: { type: String, required: true },
+    defaultsMonth: { type: String, required: true },
+    lateInterestBps: { type: Number, required: true },
+    interestOn: { type: String, default: null },
+    accruedTo: { type: String, default: null },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },

@@ -3,7 +3,8 @@ import type { GraphQLContext } from '../../graphql/context';
 import { pageOfList } from '../../graphql/connection';
 import { AppError } from '../../common/errors';
 import { toContract, toObligation } from './contract.mapper';
-import { Contract, ContractConnection, ObligationConnection } from './contract.types';
+import { Contract, ContractConnection, ContractEngineRun, ObligationConnection } from './contract.types';
+import { Access } from '../../graphql/auth-checker';
 
 @Resolver(() => Contract)
 export class ContractResolver {
@@ -40,6 +41,18 @@ export class ContractResolver {
   ) {
     const contracts = await ctx.services.contracts.listForOrganization(ctx.request, organizationId);
     return pageOfList(contracts, { first, after }, `contracts:${organizationId}`, toContract);
+  }
+
+  @Authorized(Access.PLATFORM_ADMIN)
+  @Mutation(() => ContractEngineRun, {
+    description:
+      'Advances every contract to a date (platform admins); advancing again to it or before changes nothing.',
+  })
+  advanceContractEngine(
+    @Arg('asOf', () => String, { description: 'The date, YYYY-MM-DD.' }) asOf: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ContractEngineRun> {
+    return ctx.services.contractEngine.advanceTo(ctx.request, asOf);
   }
 
   @FieldResolver(() => ObligationConnection, { description: 'What is owed under the contract, by due date.' })

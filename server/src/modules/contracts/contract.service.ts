@@ -11,7 +11,12 @@ import {
 import type { OrganizationService } from '../identity/organization.service';
 import { LicenseOfferModel, type LicenseOfferRecord } from '../offers/offer.model';
 import { eligibilityProblems, type SmeFacts } from './eligibility';
-import { scheduleFixedObligations } from './engine/obligation-schedule';
+import {
+  freePeriodEnd,
+  scheduleFixedObligations,
+  type ScheduledObligation,
+} from './engine/obligation-schedule';
+import { addDays, type CalendarDate } from '../../common/calendar-date';
 import { ContractModel, ObligationModel, type ContractRecord, type ObligationRecord } from './contract.model';
 import { nextContractNumber } from './contract-number';
 
@@ -52,6 +57,7 @@ export class ContractService {
 
     const now = ctx.clock.now();
     const initialState = (offer.paymentPlan.freePeriod?.months ?? 0) > 0 ? 'FREE_PERIOD' : 'ACTIVE';
+    const freeEnd = freePeriodEnd(offer.paymentPlan, today);
     try {
       const contract = await ContractModel.create({
         number: await nextContractNumber(now),
@@ -71,6 +77,8 @@ export class ContractService {
           paymentPlan: offer.paymentPlan,
         },
         effectiveDate: today,
+        freePeriodEndsOn: freeEnd,
+        freePeriodEndsMonth: freeEnd.slice(0, 7),
         confirmation: { byUserId: viewer.userId, at: now, ipAddress: ctx.ipAddress },
         state: initialState,
         stateHistory: [{ from: null, to: initialState, at: now, byUserId: viewer.userId }],
@@ -126,20 +134,7 @@ export class ContractService {
    */
   private async ensureObligations(contract: ContractRecord, now: Date): Promise<ContractRecord> {
     const scheduled = scheduleFixedObligations(contract.terms.paymentPlan, contract.effectiveDate as never);
-    const documents = scheduled.map((o) => ({
-      obligationKey: `${contract._id.toHexString()}:${o.key}`,
-      contractId: contract._id,
-      licensorId: contract.licensorId,
-      licenseeId: contract.licenseeId,
-      key: o.key,
-      kind: o.kind,
-      amountMinor: o.amountMinor,
-      currency: o.currency,
-      dueDate: o.dueDate,
-      status: 'SCHEDULED',
-      createdAt: now,
-      updatedAt: now,
-    }));
+    const documents = scheduled.map((o) => obligationDocument(contract, o, now));
     if (documents.length > 0) {
       try {
         await ObligationModel.insertMany(documents, { ordered: false });
@@ -169,4 +164,38 @@ export class ContractService {
       }
     }
   }
+}
+
+/** An obligation as stored, with the dates the engine finds it by. */
+export function obligationDocument(
+  contract: ContractRecord,
+  o: ScheduledObligation,
+  now: Date,
+  interestOn: string | null = null,
+) {
+  const plan = contract.terms.paymentPlan;
+  const overdueOn = addDays(o.dueDate, 1);
+  const defaultsOn = addDays(o.dueDate, plan.graceDays + 1);
+  return {
+    obligationKey: `${contract._id.toHexString()}:${o.key}`,
+    contractId: contract._id,
+    licensorId: contract.licensorId,
+    licenseeId: contract.licenseeId,
+    key: o.key,
+    kind: o.kind,
+    amountMinor: o.amountMinor,
+    currency: o.currency,
+    dueDate: o.dueDate,
+    status: 'SCHEDULED' as const,
+    dueMonth: o.dueDate.slice(0, 7),
+    overdueOn,
+    overdueMonth: overdueOn.slice(0, 7),
+    defaultsOn,
+    defaultsMonth: (defaultsOn as CalendarDate).slice(0, 7),
+    lateInterestBps: interestOn ? 0 : plan.lateInterestBps,
+    interestOn,
+    accruedTo: null,
+    createdAt: now,
+    updatedAt: now,
+  };
 }

@@ -1,5 +1,5 @@
 import { GraphQLSafeInt } from 'graphql-scalars';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumObject } from '../../graphql/common.types';
 import { connectionOf } from '../../graphql/connection';
 import { LicenseKindEnum, PaymentPlanShape } from '../offers/offer.types';
@@ -91,6 +91,26 @@ export class Contract {
   confirmation!: TermsConfirmation;
   @Field(() => ContractStateEnum, { description: 'Where it stands.' })
   state!: ContractState;
+}
+
+@ObjectType({ description: 'What one advance of the contract engine did.' })
+export class ContractEngineRun {
+  @Field(() => String, { description: 'The date advanced to.' })
+  asOf!: string;
+  @Field(() => Boolean, {
+    description: 'False when the engine was already at or past this date: nothing changed.',
+  })
+  advanced!: boolean;
+  @Field(() => Int, { description: 'Contracts whose free period ended.' })
+  contractsActivated!: number;
+  @Field(() => Int, { description: 'Obligations that fell due.' })
+  obligationsDue!: number;
+  @Field(() => Int, { description: 'Obligations that became overdue.' })
+  obligationsOverdue!: number;
+  @Field(() => Int, { description: 'Contracts put in default.' })
+  contractsDefaulted!: number;
+  @Field(() => Int, { description: 'Late-interest charges created or increased.' })
+  interestCharges!: number;
 }
 
 export const ContractConnection = connectionOf(Contract, 'Contract', 'contract');

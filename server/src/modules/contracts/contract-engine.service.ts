@@ -1,0 +1,253 @@
+import { Schema, model, Types } from 'mongoose';
+import {
+  addDays,
+  addMonths,
+  compareDates,
+  daysBetween,
+  isCalendarDate,
+  type CalendarDate,
+} from '../../common/calendar-date';
+import { AppError } from '../../common/errors';
+import { isPlatformAdmin, type RequestContext } from '../../common/request-context';
+import { transition } from '../../common/state-machine';
+import {
+  ContractModel,
+  ObligationModel,
+  type ContractRecord,
+  type ContractState,
+  type ObligationRecord,
+} from './contract.model';
+import { CONTRACT_TRANSITIONS } from './contract.state';
+import { lateInterest } from './engine/late-interest';
+
+const engineStateSchema = new Schema(
+  { _id: { type: String, required: true }, advancedTo: { type: String, required: true } },
+  { collection: 'engine_state', versionKey: false },
+);
+const EngineStateModel = model('EngineState', engineStateSchema);
+const ENGINE_ID = 'contract-engine';
+
+export type EngineRun = {
+  asOf: CalendarDate;
+  /** False when the engine had already advanced to this date or past it: nothing was done. */
+  advanced: boolean;
+  contractsActivated: number;
+  obligationsDue: number;
+  obligationsOverdue: number;
+  contractsDefaulted: number;
+  interestCharges: number;
+};
+
+export type EngineProgress = { month(month: string, index: number, total: number): void };
+
+/**
+ * Moves every contract to a date: ends free periods, makes obligations due on their date and overdue the day after,
+ * defaults a contract when an obligation stays unpaid past its grace days, and accrues late interest.
+ *
+ * The work is found month by month with equality filters on `YYYY-MM` buckets, so its cost follows what falls in
+ * the months crossed, not the number of contracts. Every change is a conditional update from the state it expects,
+ * so advancing twice to a date, to an earlier date, or from two processes at once, changes nothing the second time.
+ */
+export class ContractEngineService {
+  async advanceTo(ctx: RequestContext, asOf: string, progress?: EngineProgress): Promise<EngineRun> {
+    if (!ctx.system && !isPlatformAdmin(ctx.viewer))
+      throw AppError.forbidden('Only platform admins advance the contract engine.');
+    if (!isCalendarDate(asOf)) throw AppError.badInput('asOf', 'Give the date as YYYY-MM-DD.');
+    const run: EngineRun = {
+      asOf,
+      advanced: false,
+      contractsActivated: 0,
+      obligationsDue: 0,
+      obligationsOverdue: 0,
+      contractsDefaulted: 0,
+      interestCharges: 0,
+    };
+    const state = await EngineStateModel.findById(ENGINE_ID).lean<{ advancedTo: CalendarDate }>();
+    if (state && compareDates(asOf, state.advancedTo) <= 0) return run;
+    const from = state ? addDays(state.advancedTo, 1) : await this.earliestWork();
+    run.advanced = true;
+
+    const months = from ? monthsBetween(from, asOf) : [];
+    for (const [index, month] of months.entries()) {
+      progress?.month(month, index, months.length);
+      run.contractsActivated += await this.endFreePeriods(ctx, month, asOf);
+      run.obligationsDue += await this.moveObligations(
+        'SCHEDULED',
+        'DUE',
+        { dueMonth: month },
+        (o) => o.dueDate <= asOf,
+        ctx.clock.now(),
+      );
+      // Late interest is payable with the amount it accrues on: it bears no interest and never goes overdue itself.
+      run.obligationsOverdue += await this.moveObligations(
+        'DUE',
+        'OVERDUE',
+        { overdueMonth: month },
+        (o) => o.kind !== 'LATE_INTEREST' && o.overdueOn <= asOf,
+        ctx.clock.now(),
+      );
+      run.contractsDefaulted += await this.flagDefaults(ctx, month, asOf);
+    }
+    run.interestCharges = await this.accrueLateInterest(asOf, ctx.clock.now());
+    await EngineStateModel.updateOne({ _id: ENGINE_ID }, { $set: { advancedTo: asOf } }, { upsert: true });
+    return run;
+  }
+
+  /** On the first run: from the earliest effective date, so that nothing already past is missed. */
+  private async earliestWork(): Promise<CalendarDate | null> {
+    const contracts = await ContractModel.find({}, { effectiveDate: 1 }).lean<
+      Pick<ContractRecord, 'effectiveDate'>[]
+    >();
+    return contracts.reduce<CalendarDate | null>(
+      (min, c) => (!min || c.effectiveDate < min ? (c.effectiveDate as CalendarDate) : min),
+      null,
+    );
+  }
+
+  private async endFreePeriods(ctx: RequestContext, month: string, asOf: CalendarDate): Promise<number> {
+    const contracts = await ContractModel.find({ state: 'FREE_PERIOD', freePeriodEndsMonth: month }).lean<
+      ContractRecord[]
+    >();
+    let moved = 0;
+    for (const contract of contracts.filter((c) => c.freePeriodEndsOn <= asOf)) {
+      if (await this.moveContract(ctx, contract._id, 'ACTIVE', 'The free period ended.')) moved++;
+    }
+    return moved;
+  }
+
+  private async moveObligations(
+    from: ObligationRecord['status'],
+    to: ObligationRecord['status'],
+    bucket: Record<string, string>,
+    isReady: (o: ObligationRecord) => boolean,
+    now: Date,
+  ): Promise<number> {
+    const candidates = await ObligationModel.find({ status: from, ...bucket }).lean<ObligationRecord[]>();
+    let moved = 0;
+    for (const obligation of candidates.filter(isReady)) {
+      const result = await ObligationModel.updateOne(
+        { _id: obligation._id, status: from },
+        { $set: { status: to, updatedAt: now } },
+      );
+      moved += result.modifiedCount;
+    }
+    return moved;
+  }
+
+  private async flagDefaults(ctx: RequestContext, month: string, asOf: CalendarDate): Promise<number> {
+    const unpaid = await ObligationModel.find({ status: 'OVERDUE', defaultsMonth: month }).lean<
+      ObligationRecord[]
+    >();
+    const contractIds = [
+      ...new Set(unpaid.filter((o) => o.defaultsOn <= asOf).map((o) => o.contractId.toHexString())),
+    ];
+    let defaulted = 0;
+    for (const id of contractIds) {
+      const contract = await ContractModel.findById(id).lean<ContractRecord>();
+      if (!contract || !CONTRACT_TRANSITIONS[contract.state].includes('DEFAULTED')) continue;
+      if (
+        await this.moveContract(
+          ctx,
+          contract._id,
+          'DEFAULTED',
+          'An obligation stayed unpaid past the grace days.',
+        )
+      )
+        defaulted++;
+    }
+    return defaulted;
+  }
+
+  /**
+   * Simple interest, actual/365, on each overdue amount from its due date to `asOf`, rounded once (see
+   * late-interest.ts). One LATE_INTEREST obligation per overdue obligation holds the amount accrued so far; it only
+   * grows, so advancing to an earlier date never lowers it.
+   */
+  private async accrueLateInterest(asOf: CalendarDate, now: Date): Promise<number> {
+    const overdue = await ObligationModel.find({ status: 'OVERDUE' }).lean<ObligationRecord[]>();
+    let charged = 0;
+    for (const parent of overdue.filter((o) => o.lateInterestBps > 0)) {
+      const graceDays = daysBetween(parent.dueDate as CalendarDate, parent.defaultsOn as CalendarDate) - 1;
+      const amount = lateInterest({
+        amountMinor: parent.amountMinor,
+        rateBpsPerYear: parent.lateInterestBps,
+        dueDate: parent.dueDate as CalendarDate,
+        paidOrAsOf: asOf,
+        graceDays,
+      });
+      if (amount === 0) continue;
+      const key = `LATE_INTEREST:${parent.key}`;
+      const obligationKey = `${parent.contractId.toHexString()}:${key}`;
+      const existing = await ObligationModel.findOne({ obligationKey }).lean<ObligationRecord>();
+      if (existing) {
+        if (existing.accruedTo && existing.accruedTo >= asOf) continue;
+        const result = await ObligationModel.updateOne(
+          { _id: existing._id, accruedTo: existing.accruedTo },
+          { $set: { amountMinor: Math.max(existing.amountMinor, amount), accruedTo: asOf, updatedAt: now } },
+        );
+        charged += result.modifiedCount;
+        continue;
+      }
+      try {
+        await ObligationModel.create({
+          ...parent,
+          _id: new Types.ObjectId(),
+          obligationKey,
+          key,
+          kind: 'LATE_INTEREST',
+          amountMinor: amount,
+          status: 'DUE',
+          lateInterestBps: 0,
+          interestOn: parent.key,
+          accruedTo: asOf,
+          createdAt: now,
+          updatedAt: now,
+        });
+        charged++;
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) throw error;
+      }
+    }
+    return charged;
+  }
+
+  private async moveContract(
+    ctx: RequestContext,
+    id: Types.ObjectId,
+    to: ContractState,
+    reason: string,
+  ): Promise<boolean> {
+    try {
+      await transition<ContractState, ContractRecord>({
+        model: ContractModel,
+        id,
+        table: CONTRACT_TRANSITIONS,
+        what: 'The contract',
+        to,
+        at: ctx.clock.now(),
+        byUserId: null,
+        reason,
+      });
+      return true;
+    } catch (error) {
+      // Another run moved it first: the work is done.
+      if (
+        error instanceof AppError &&
+        (error.code === 'CONFLICT' || error.code === 'INVALID_STATE_TRANSITION')
+      )
+        return false;
+      throw error;
+    }
+  }
+}
+
+function monthsBetween(from: CalendarDate, to: CalendarDate): string[] {
+  const months: string[] = [];
+  for (
+    let day = `${from.slice(0, 7)}-01` as CalendarDate;
+    compareDates(day, to) <= 0;
+    day = addMonths(day, 1)
+  )
+    months.push(day.slice(0, 7));
+  return months;
+}
