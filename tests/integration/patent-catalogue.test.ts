@@ -206,6 +206,25 @@ describe('a TTO manager publishes patents and anyone finds them', () => {
     ]);
   });
 
+  it('lets exactly one of two managers publishing the same draft at once win', async () => {
+    for (let round = 0; round < 5; round++) {
+      const { createPatent } = await tto.client.data<{ createPatent: PatentData }>('CreatePatent', {
+        institutionId: tto.organizationId,
+        input: { ...sensorPatent, applicationNumber: `US17/900,${round}` },
+      });
+      const results = await Promise.all([
+        tto.client.run('PublishPatent', { id: createPatent.id }),
+        tto.client.run('PublishPatent', { id: createPatent.id }),
+      ]);
+      expect(results.map((r) => errorCode(r) ?? 'PUBLISHED').sort()).toEqual([
+        expect.stringMatching(/^(CONFLICT|INVALID_STATE_TRANSITION)$/),
+        'PUBLISHED',
+      ]);
+      const stored = await PatentModel.findById(createPatent.id).lean();
+      expect(stored?.stateHistory.map((c) => c.to)).toEqual(['DRAFT', 'PUBLISHED']);
+    }
+  });
+
   it('costs the same number of database round trips for a page of 1 or of 100', async () => {
     for (let i = 0; i < 5; i++)
       await createPublished(tto, {

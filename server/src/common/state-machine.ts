@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
+import { claimOnce } from './claims';
 import { AppError } from './errors';
 
 /** A lifecycle: its states and, for each, the states it may move to. */
@@ -17,11 +19,15 @@ export function canTransition<S extends string>(table: TransitionTable<S>, from:
 }
 
 /**
- * The only way a lifecycle state changes: checks the table, then writes with a conditional update on the state it
- * read, so that of two concurrent writers exactly one wins and the other gets a CONFLICT. The change is appended to
- * the document's `stateHistory` in the same single-document write.
+ * The only way a lifecycle state changes: checks the table, then claims the move from the version it read (the
+ * length of the history) under a unique key, so that of two concurrent writers exactly one wins and the other gets
+ * a CONFLICT, on FerretDB as on MongoDB (see claims.ts). The winner then writes the new state and history as
+ * absolute values, so that writing them twice, or finishing a claimed move after a crash, gives the same document.
  */
-export async function transition<S extends string, T extends { state: S }>(args: {
+export async function transition<
+  S extends string,
+  T extends { state: S; stateHistory: StateChange<S>[] },
+>(args: {
   model: Model<T>;
   id: unknown;
   table: TransitionTable<S>;
@@ -41,27 +47,38 @@ export async function transition<S extends string, T extends { state: S }>(args:
       `${args.what} is ${from.toLowerCase().replace(/_/g, ' ')} and cannot become ${args.to.toLowerCase().replace(/_/g, ' ')}.`,
     );
   }
+  const version = current.stateHistory.length;
   const change: StateChange<S> = {
     from,
     to: args.to,
     at: args.at,
     byUserId: args.byUserId,
-    reason: args.reason,
+    ...(args.reason ? { reason: args.reason } : {}),
   };
-  const updated = await args.model
-    .findOneAndUpdate(
-      { _id: args.id, state: from } as never,
-      {
-        $set: { ...(args.set ?? {}), state: args.to, updatedAt: args.at },
-        $push: { stateHistory: change },
-      } as never,
-      { returnDocument: 'after' },
-    )
-    .lean<T>();
-  if (!updated)
+  const decision = {
+    ...(args.set ?? {}),
+    state: args.to,
+    stateHistory: [...current.stateHistory, change],
+    updatedAt: args.at,
+  };
+  const claim = await claimOnce(
+    `${args.model.collection.name}:${String(args.id)}:v${version}`,
+    randomUUID(),
+    args.at,
+    decision,
+  );
+  if (!claim.won) {
+    // Someone else moved it from this version. Finish their move if it was interrupted, then tell the caller.
+    const now = await args.model.findById(args.id).lean<T>();
+    if (claim.decision && now?.stateHistory.length === version)
+      await args.model.updateOne({ _id: args.id } as never, { $set: claim.decision } as never);
     throw new AppError(
       'CONFLICT',
       `${args.what} was changed by someone else at the same time; reload and try again.`,
     );
+  }
+  await args.model.updateOne({ _id: args.id } as never, { $set: decision } as never);
+  const updated = await args.model.findById(args.id).lean<T>();
+  if (!updated) throw AppError.notFound(args.what);
   return updated;
 }

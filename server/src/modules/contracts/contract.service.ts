@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { toCalendarDate } from '../../common/calendar-date';
+import { claimOnce } from '../../common/claims';
 import { AppError, isDuplicateKeyError } from '../../common/errors';
 import {
   hasRole,
@@ -17,7 +18,13 @@ import {
   type ScheduledObligation,
 } from './engine/obligation-schedule';
 import { addDays, type CalendarDate } from '../../common/calendar-date';
-import { ContractModel, ObligationModel, type ContractRecord, type ObligationRecord } from './contract.model';
+import {
+  ContractModel,
+  ObligationModel,
+  type ContractRecord,
+  type ContractState,
+  type ObligationRecord,
+} from './contract.model';
 import { nextContractNumber } from './contract-number';
 
 /** Contracts and their obligations: what was agreed, and what is owed when. */
@@ -53,45 +60,50 @@ export class ContractService {
         fieldErrors: problems.map((p) => ({ field: `eligibility.${p.rule}`, message: p.message })),
       });
     }
-    if (offer.licenseKind !== 'NON_EXCLUSIVE') await this.reserveExclusive(offer, licensee._id);
+    if (offer.licenseKind !== 'NON_EXCLUSIVE')
+      await this.reserveExclusive(offer, licensee._id, ctx.clock.now());
 
     const now = ctx.clock.now();
-    const initialState = (offer.paymentPlan.freePeriod?.months ?? 0) > 0 ? 'FREE_PERIOD' : 'ACTIVE';
+    const initialState: ContractState =
+      (offer.paymentPlan.freePeriod?.months ?? 0) > 0 ? 'FREE_PERIOD' : 'ACTIVE';
     const freeEnd = freePeriodEnd(offer.paymentPlan, today);
-    try {
-      const contract = await ContractModel.create({
-        number: await nextContractNumber(now),
-        requestKey,
-        offerId: offer._id,
-        licensorId: offer.institutionId,
-        licenseeId: licensee._id,
-        terms: {
-          title: offer.title,
-          patentIds: offer.patentIds,
-          licenseKind: offer.licenseKind,
-          fieldOfUse: offer.fieldOfUse,
-          territory: offer.territory,
-          sublicensingAllowed: offer.sublicensingAllowed,
-          standard: offer.standard,
-          eligibility: offer.eligibility,
-          paymentPlan: offer.paymentPlan,
-        },
-        effectiveDate: today,
-        freePeriodEndsOn: freeEnd,
-        freePeriodEndsMonth: freeEnd.slice(0, 7),
-        confirmation: { byUserId: viewer.userId, at: now, ipAddress: ctx.ipAddress },
-        state: initialState,
-        stateHistory: [{ from: null, to: initialState, at: now, byUserId: viewer.userId }],
-        createdAt: now,
-        updatedAt: now,
-      });
-      return this.ensureObligations(contract.toObject() as ContractRecord, now);
-    } catch (error) {
-      // Two clicks at once: the unique request key lets one contract through; the other returns it.
-      if (!isDuplicateKeyError(error)) throw error;
-      const winner = await ContractModel.findOne({ requestKey }).lean<ContractRecord>();
-      if (!winner) throw error;
-      return this.ensureObligations(winner, now);
+    const fields = {
+      requestKey,
+      offerId: offer._id,
+      licensorId: offer.institutionId,
+      licenseeId: licensee._id,
+      terms: {
+        title: offer.title,
+        patentIds: offer.patentIds,
+        licenseKind: offer.licenseKind,
+        fieldOfUse: offer.fieldOfUse,
+        territory: offer.territory,
+        sublicensingAllowed: offer.sublicensingAllowed,
+        standard: offer.standard,
+        eligibility: offer.eligibility,
+        paymentPlan: offer.paymentPlan,
+      },
+      effectiveDate: today,
+      freePeriodEndsOn: freeEnd,
+      freePeriodEndsMonth: freeEnd.slice(0, 7),
+      confirmation: { byUserId: viewer.userId, at: now, ipAddress: ctx.ipAddress },
+      state: initialState,
+      stateHistory: [{ from: null, to: initialState, at: now, byUserId: viewer.userId }],
+      createdAt: now,
+      updatedAt: now,
+    };
+    // Both keys are unique. A duplicate request key means two clicks at once: the other one's contract is returned.
+    // A duplicate number means two signings drew the same number (FerretDB's $inc is a read then a write): draw again.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const contract = await ContractModel.create({ ...fields, number: await nextContractNumber(now) });
+        return this.ensureObligations(contract.toObject() as ContractRecord, now);
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        const winner = await ContractModel.findOne({ requestKey }).lean<ContractRecord>();
+        if (winner) return this.ensureObligations(winner, now);
+        if (attempt >= 5) throw error;
+      }
     }
   }
 
@@ -148,21 +160,18 @@ export class ContractService {
     return contract;
   }
 
-  /** One conditional update decides who holds an exclusive offer; everyone else is told it is taken. */
-  private async reserveExclusive(offer: LicenseOfferRecord, licenseeId: Types.ObjectId): Promise<void> {
-    const reserved = await LicenseOfferModel.findOneAndUpdate(
-      { _id: offer._id, state: 'PUBLISHED', exclusiveLicenseeId: null },
-      { $set: { exclusiveLicenseeId: licenseeId } },
-      { returnDocument: 'after' },
-    ).lean();
-    if (!reserved) {
-      const current = await LicenseOfferModel.findById(offer._id).lean<LicenseOfferRecord>();
-      if (!current?.exclusiveLicenseeId?.equals(licenseeId)) {
-        throw new AppError('OFFER_NOT_AVAILABLE', 'This exclusive licence has already been taken.', {
-          field: 'offerId',
-        });
-      }
-    }
+  /** One claim decides who holds an exclusive offer; everyone else is told it is taken. */
+  private async reserveExclusive(
+    offer: LicenseOfferRecord,
+    licenseeId: Types.ObjectId,
+    at: Date,
+  ): Promise<void> {
+    const claim = await claimOnce(`exclusive-offer:${offer._id.toHexString()}`, licenseeId.toHexString(), at);
+    if (!claim.won)
+      throw new AppError('OFFER_NOT_AVAILABLE', 'This exclusive licence has already been taken.', {
+        field: 'offerId',
+      });
+    await LicenseOfferModel.updateOne({ _id: offer._id }, { $set: { exclusiveLicenseeId: licenseeId } });
   }
 }
 

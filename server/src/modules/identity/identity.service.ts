@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { Config } from '../../config/config';
+import { claimOnce } from '../../common/claims';
 import { AppError, isDuplicateKeyError, type FieldError } from '../../common/errors';
 import {
   requireViewer,
@@ -96,11 +97,12 @@ export class IdentityService {
   async refreshSession(ctx: RequestContext, refreshToken: string): Promise<AuthSession> {
     const now = ctx.clock.now();
     const tokenHash = hashOpaqueToken(refreshToken);
-    const claimed = await RefreshTokenModel.findOneAndUpdate(
-      { tokenHash, revokedAt: null },
-      { $set: { revokedAt: now } },
-      { returnDocument: 'before' },
-    ).lean();
+    const stored = await RefreshTokenModel.findOne({ tokenHash }).lean();
+    // A refresh token is used once: the claim decides which of two concurrent refreshes gets the new session.
+    const used = stored ? await claimOnce(`refresh-token:${tokenHash}`, randomUUID(), now) : null;
+    const claimed = stored && !stored.revokedAt && used?.won ? stored : null;
+    if (stored && used?.won)
+      await RefreshTokenModel.updateOne({ _id: stored._id }, { $set: { revokedAt: now } });
     if (!claimed) {
       const replayed = await RefreshTokenModel.findOne({ tokenHash }).lean();
       // A revoked token presented again means it was copied: end every session of that family.

@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import type { Config } from '../../config/config';
+import { claimOnce } from '../../common/claims';
 import { AppError, type FieldError } from '../../common/errors';
 import {
   isPlatformAdmin,
@@ -205,12 +206,13 @@ export class OrganizationService {
       throw new AppError('CONFLICT', 'You are already a member of this organisation.');
     }
     const organization = await this.getOrThrow(invitation.organizationId.toHexString());
-    const claimed = await InvitationModel.findOneAndUpdate(
-      { _id: invitation._id, acceptedAt: null },
+    // An invitation is used once, whatever the concurrency: the claim decides.
+    const claim = await claimOnce(`invitation:${invitation._id.toHexString()}`, viewer.userId, now);
+    if (!claim.won) throw invalid;
+    await InvitationModel.updateOne(
+      { _id: invitation._id },
       { $set: { acceptedAt: now, acceptedByUserId: new Types.ObjectId(viewer.userId) } },
-      { returnDocument: 'after' },
-    ).lean();
-    if (!claimed) throw invalid;
+    );
     await UserModel.updateOne(
       { _id: new Types.ObjectId(viewer.userId) },
       {
