@@ -16,11 +16,17 @@ import mongoose from 'mongoose';
 import { getMetadataStorage } from 'type-graphql';
 import { Access } from '../../server/src/graphql/auth-checker';
 import { buildApiSchema } from '../../server/src/graphql/schema';
-import { OrganizationModel } from '../../server/src/modules/identity/organization.model';
-import { UserModel } from '../../server/src/modules/identity/user.model';
 import type { GraphQLResponse } from '../support/graphql-client';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { batteryPatent, founder, signUp, smeInput, universityInput, type Actor } from './fixtures/actors';
+import {
+  batteryPatent,
+  founder,
+  signUp,
+  smeInput,
+  universityInput,
+  type Actor,
+  platformAdmin,
+} from './fixtures/actors';
 
 /*
  * Walks every root field of the schema, as read from the schema itself (so an operation added later joins the walk
@@ -61,28 +67,7 @@ beforeAll(async () => {
   };
   const finance = await invite('finance', ['FINANCE']);
   const ttoOnly = await invite('tto-only', ['TTO_MANAGER']);
-  const platformAdmin = await signUp(anonymous, 'platform-admin');
-  const platform = await OrganizationModel.create({
-    kind: 'PLATFORM',
-    name: 'UseFirst',
-    country: 'CN',
-    externalKey: 'walk:platform',
-    createdAt: new Date(),
-    updatedAt: new Date(),
-  });
-  await UserModel.updateOne(
-    { _id: platformAdmin.userId },
-    {
-      $push: {
-        memberships: {
-          organizationId: platform._id,
-          organizationKind: 'PLATFORM',
-          roles: ['ADMIN'],
-          joinedAt: new Date(),
-        },
-      },
-    },
-  );
+  const admin = await platformAdmin(anonymous);
   const noOrganization = await signUp(anonymous, 'no-organisation');
 
   const { createPatent } = await owner.client.data<{ createPatent: { id: string } }>('CreatePatent', {
@@ -134,7 +119,7 @@ beforeAll(async () => {
     },
     {
       name: 'platform admin',
-      actor: platformAdmin,
+      actor: admin,
       roles: ['ADMIN'],
       platformAdmin: true,
       ownsTarget: false,

@@ -1,10 +1,15 @@
 import { fixedClock } from '../../server/src/common/clock';
-import { OrganizationModel } from '../../server/src/modules/identity/organization.model';
-import { UserModel } from '../../server/src/modules/identity/user.model';
 import { ContractModel, ObligationModel } from '../../server/src/modules/contracts/contract.model';
 import { errorCode } from '../support/graphql-client';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { batteryPatent, founder, signUp, smeInput, universityInput, type Actor } from './fixtures/actors';
+import {
+  batteryPatent,
+  founder,
+  smeInput,
+  universityInput,
+  type Actor,
+  platformAdmin,
+} from './fixtures/actors';
 import { expressLicenceOn } from './fixtures/offers';
 
 type Run = {
@@ -41,28 +46,7 @@ beforeAll(async () => {
   const anonymous = server.client();
   const tto = await founder(anonymous, 'engine-tto', universityInput('Engine University'));
   sme = await founder(anonymous, 'engine-sme', smeInput('Engine SME'));
-  admin = await signUp(anonymous, 'platform-admin');
-  const platform = await OrganizationModel.create({
-    kind: 'PLATFORM',
-    name: 'UseFirst',
-    country: 'CN',
-    externalKey: 'engine:platform',
-    createdAt: new Date(),
-    updatedAt: new Date(),
-  });
-  await UserModel.updateOne(
-    { _id: admin.userId },
-    {
-      $push: {
-        memberships: {
-          organizationId: platform._id,
-          organizationKind: 'PLATFORM',
-          roles: ['ADMIN'],
-          joinedAt: new Date(),
-        },
-      },
-    },
-  );
+  admin = await platformAdmin(anonymous);
 
   const { createPatent } = await tto.client.data<{ createPatent: { id: string } }>('CreatePatent', {
     institutionId: tto.organizationId,
