@@ -26,6 +26,7 @@ import {
   type ObligationRecord,
 } from './contract.model';
 import { nextContractNumber } from './contract-number';
+import type { PaymentPlan } from './engine/payment-plan';
 
 /** Contracts and their obligations: what was agreed, and what is owed when. */
 export class ContractService {
@@ -50,8 +51,19 @@ export class ContractService {
     const existing = await ContractModel.findOne({ requestKey }).lean<ContractRecord>();
     if (existing) return this.ensureObligations(existing, ctx.clock.now());
 
+    await this.assertEligible(offer, licenseeId, toCalendarDate(ctx.clock.now()));
+    return this.createContract(ctx, {
+      offer,
+      licenseeId,
+      paymentPlan: offer.paymentPlan,
+      requestKey,
+      acceptedByUserId: viewer.userId,
+    });
+  }
+
+  /** Every eligibility rule of the offer the SME does not meet, in one NOT_ELIGIBLE refusal. */
+  async assertEligible(offer: LicenseOfferRecord, licenseeId: string, today: CalendarDate): Promise<void> {
     const licensee = await this.organizations.getOrThrow(licenseeId);
-    const today = toCalendarDate(ctx.clock.now());
     const problems = licensee.smeProfile
       ? eligibilityProblems(offer.eligibility, licensee.smeProfile as SmeFacts, today)
       : [{ rule: 'smeProfile', message: 'Complete your SME profile first.' }];
@@ -60,18 +72,38 @@ export class ContractService {
         fieldErrors: problems.map((p) => ({ field: `eligibility.${p.rule}`, message: p.message })),
       });
     }
-    if (offer.licenseKind !== 'NON_EXCLUSIVE')
-      await this.reserveExclusive(offer, licensee._id, ctx.clock.now());
+  }
 
+  /**
+   * Signs the contract for agreed terms: the offer's, with the agreed payment plan. Exactly once per request key,
+   * however often and however concurrently it is called; an exclusive or sole offer goes to one licensee only.
+   */
+  async createContract(
+    ctx: RequestContext,
+    agreed: {
+      offer: LicenseOfferRecord;
+      licenseeId: string;
+      paymentPlan: PaymentPlan;
+      requestKey: string;
+      acceptedByUserId: string;
+    },
+  ): Promise<ContractRecord> {
+    const { offer, requestKey } = agreed;
     const now = ctx.clock.now();
+    const existing = await ContractModel.findOne({ requestKey }).lean<ContractRecord>();
+    if (existing) return this.ensureObligations(existing, now);
+    const licenseeId = new Types.ObjectId(agreed.licenseeId);
+    if (offer.licenseKind !== 'NON_EXCLUSIVE') await this.reserveExclusive(offer, licenseeId, now);
+
+    const today = toCalendarDate(now);
     const initialState: ContractState =
-      (offer.paymentPlan.freePeriod?.months ?? 0) > 0 ? 'FREE_PERIOD' : 'ACTIVE';
-    const freeEnd = freePeriodEnd(offer.paymentPlan, today);
+      (agreed.paymentPlan.freePeriod?.months ?? 0) > 0 ? 'FREE_PERIOD' : 'ACTIVE';
+    const freeEnd = freePeriodEnd(agreed.paymentPlan, today);
     const fields = {
       requestKey,
       offerId: offer._id,
       licensorId: offer.institutionId,
-      licenseeId: licensee._id,
+      licenseeId,
       terms: {
         title: offer.title,
         patentIds: offer.patentIds,
@@ -81,14 +113,14 @@ export class ContractService {
         sublicensingAllowed: offer.sublicensingAllowed,
         standard: offer.standard,
         eligibility: offer.eligibility,
-        paymentPlan: offer.paymentPlan,
+        paymentPlan: agreed.paymentPlan,
       },
       effectiveDate: today,
       freePeriodEndsOn: freeEnd,
       freePeriodEndsMonth: freeEnd.slice(0, 7),
-      confirmation: { byUserId: viewer.userId, at: now, ipAddress: ctx.ipAddress },
+      confirmation: { byUserId: agreed.acceptedByUserId, at: now, ipAddress: ctx.ipAddress },
       state: initialState,
-      stateHistory: [{ from: null, to: initialState, at: now, byUserId: viewer.userId }],
+      stateHistory: [{ from: null, to: initialState, at: now, byUserId: agreed.acceptedByUserId }],
       createdAt: now,
       updatedAt: now,
     };
