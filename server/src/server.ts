@@ -18,6 +18,7 @@ import './modules/offers/offer.model';
 import './modules/contracts/contract.model';
 import './modules/contracts/contract-number';
 import './modules/contracts/contract-engine.service';
+import './modules/license-requests/license-request.model';
 
 export type RunningServer = { url: string; services: Services; stop(): Promise<void> };
 

@@ -7,6 +7,7 @@ import { PatentService } from './modules/patents/patent.service';
 import { OfferService } from './modules/offers/offer.service';
 import { ContractService } from './modules/contracts/contract.service';
 import { ContractEngineService } from './modules/contracts/contract-engine.service';
+import { LicenseRequestService } from './modules/license-requests/license-request.service';
 
 /** The composition root: every service, built once and shared by the API and the scripts. */
 export type Services = {
@@ -20,10 +21,12 @@ export type Services = {
   offers: OfferService;
   contracts: ContractService;
   contractEngine: ContractEngineService;
+  licenseRequests: LicenseRequestService;
 };
 
 export function createServices(config: Config, stripe: Stripe, stripeMode: Services['stripeMode']): Services {
   const organizations = new OrganizationService(config);
+  const contracts = new ContractService(organizations);
   return {
     config,
     stripe,
@@ -33,7 +36,8 @@ export function createServices(config: Config, stripe: Stripe, stripeMode: Servi
     patents: new PatentService(organizations),
     patentSearch: new PatentSearchService(organizations),
     offers: new OfferService(config),
-    contracts: new ContractService(organizations),
+    contracts,
+    licenseRequests: new LicenseRequestService(contracts),
     contractEngine: new ContractEngineService(),
   };
 }

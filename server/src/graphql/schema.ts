@@ -4,6 +4,7 @@ import { OrganizationResolver, SessionResolver } from '../modules/identity/ident
 import { PatentResolver } from '../modules/patents/patent.resolver';
 import { LicenseOfferResolver, PatentOffersResolver } from '../modules/offers/offer.resolver';
 import { ContractResolver } from '../modules/contracts/contract.resolver';
+import { LicenseRequestResolver } from '../modules/license-requests/license-request.resolver';
 import { AuthChecker } from './auth-checker';
 
 /** Every resolver of the API. A new domain adds its resolvers here and nowhere else. */
@@ -14,6 +15,7 @@ export const RESOLVERS = [
   LicenseOfferResolver,
   PatentOffersResolver,
   ContractResolver,
+  LicenseRequestResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

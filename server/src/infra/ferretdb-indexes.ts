@@ -21,6 +21,8 @@ export const HOT_EQUALITY_FIELDS: Record<string, string[]> = {
   contracts: ['_id', 'requestKey', 'licensorId', 'licenseeId', 'freePeriodEndsMonth'],
   obligations: ['contractId', 'obligationKey', 'status', 'dueMonth', 'overdueMonth', 'defaultsMonth'],
   engine_state: ['_id'],
+  license_requests: ['_id', 'licensorId', 'licenseeId'],
+  claims: ['_id'],
   counters: ['_id'],
 };
 
