@@ -19,6 +19,7 @@ import './modules/contracts/contract.model';
 import './modules/contracts/contract-number';
 import './modules/contracts/contract-engine.service';
 import './modules/license-requests/license-request.model';
+import './modules/royalty-reports/royalty-report.model';
 
 export type RunningServer = { url: string; services: Services; stop(): Promise<void> };
 

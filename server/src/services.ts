@@ -8,6 +8,7 @@ import { OfferService } from './modules/offers/offer.service';
 import { ContractService } from './modules/contracts/contract.service';
 import { ContractEngineService } from './modules/contracts/contract-engine.service';
 import { LicenseRequestService } from './modules/license-requests/license-request.service';
+import { RoyaltyReportService } from './modules/royalty-reports/royalty-report.service';
 
 /** The composition root: every service, built once and shared by the API and the scripts. */
 export type Services = {
@@ -22,6 +23,7 @@ export type Services = {
   contracts: ContractService;
   contractEngine: ContractEngineService;
   licenseRequests: LicenseRequestService;
+  royaltyReports: RoyaltyReportService;
 };
 
 export function createServices(config: Config, stripe: Stripe, stripeMode: Services['stripeMode']): Services {
@@ -38,6 +40,7 @@ export function createServices(config: Config, stripe: Stripe, stripeMode: Servi
     offers: new OfferService(config),
     contracts,
     licenseRequests: new LicenseRequestService(contracts),
+    royaltyReports: new RoyaltyReportService(contracts),
     contractEngine: new ContractEngineService(),
   };
 }

@@ -179,6 +179,15 @@ function valueFor(name: string, type: GraphQLInputType, fieldName: string): unkn
   if (isEnumType(type)) return type.getValues()[0].value;
   if (isScalarType(type)) {
     if (type.name === 'Int' || type.name === 'Float') return 1;
+    // Custom scalars (SafeInt...): a number where they take one, otherwise text.
+    if (!['String', 'ID', 'Boolean'].includes(type.name)) {
+      try {
+        type.parseValue(1);
+        return 1;
+      } catch {
+        return 'walk-value';
+      }
+    }
     if (type.name === 'Boolean') return false;
     if (type.name === 'ID') return target.organizationId;
     return 'walk-value';

@@ -5,6 +5,7 @@ import { PatentResolver } from '../modules/patents/patent.resolver';
 import { LicenseOfferResolver, PatentOffersResolver } from '../modules/offers/offer.resolver';
 import { ContractResolver } from '../modules/contracts/contract.resolver';
 import { LicenseRequestResolver } from '../modules/license-requests/license-request.resolver';
+import { RoyaltyReportResolver } from '../modules/royalty-reports/royalty-report.resolver';
 import { AuthChecker } from './auth-checker';
 
 /** Every resolver of the API. A new domain adds its resolvers here and nowhere else. */
@@ -16,6 +17,7 @@ export const RESOLVERS = [
   PatentOffersResolver,
   ContractResolver,
   LicenseRequestResolver,
+  RoyaltyReportResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -23,6 +23,7 @@ export const HOT_EQUALITY_FIELDS: Record<string, string[]> = {
   engine_state: ['_id'],
   license_requests: ['_id', 'licensorId', 'licenseeId'],
   claims: ['_id'],
+  royalty_reports: ['contractId', 'reportKey'],
   counters: ['_id'],
 };
 
