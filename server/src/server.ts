@@ -20,6 +20,7 @@ import './modules/contracts/contract-number';
 import './modules/contracts/contract-engine.service';
 import './modules/license-requests/license-request.model';
 import './modules/royalty-reports/royalty-report.model';
+import './modules/milestones/milestone-event.model';
 
 export type RunningServer = { url: string; services: Services; stop(): Promise<void> };
 

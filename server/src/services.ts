@@ -9,6 +9,7 @@ import { ContractService } from './modules/contracts/contract.service';
 import { ContractEngineService } from './modules/contracts/contract-engine.service';
 import { LicenseRequestService } from './modules/license-requests/license-request.service';
 import { RoyaltyReportService } from './modules/royalty-reports/royalty-report.service';
+import { MilestoneService } from './modules/milestones/milestone.service';
 
 /** The composition root: every service, built once and shared by the API and the scripts. */
 export type Services = {
@@ -24,6 +25,7 @@ export type Services = {
   contractEngine: ContractEngineService;
   licenseRequests: LicenseRequestService;
   royaltyReports: RoyaltyReportService;
+  milestones: MilestoneService;
 };
 
 export function createServices(config: Config, stripe: Stripe, stripeMode: Services['stripeMode']): Services {
@@ -41,6 +43,7 @@ export function createServices(config: Config, stripe: Stripe, stripeMode: Servi
     contracts,
     licenseRequests: new LicenseRequestService(contracts),
     royaltyReports: new RoyaltyReportService(contracts),
+    milestones: new MilestoneService(contracts),
     contractEngine: new ContractEngineService(),
   };
 }

@@ -6,6 +6,7 @@ import { LicenseOfferResolver, PatentOffersResolver } from '../modules/offers/of
 import { ContractResolver } from '../modules/contracts/contract.resolver';
 import { LicenseRequestResolver } from '../modules/license-requests/license-request.resolver';
 import { RoyaltyReportResolver } from '../modules/royalty-reports/royalty-report.resolver';
+import { MilestoneResolver } from '../modules/milestones/milestone.resolver';
 import { AuthChecker } from './auth-checker';
 
 /** Every resolver of the API. A new domain adds its resolvers here and nowhere else. */
@@ -18,6 +19,7 @@ export const RESOLVERS = [
   ContractResolver,
   LicenseRequestResolver,
   RoyaltyReportResolver,
+  MilestoneResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
