@@ -159,6 +159,60 @@ describe('an SME takes a standard licence', () => {
     }
   });
 
+  it('lets the SME walk away in the free period owing nothing, and offers an exclusive licence again', async () => {
+    const offerId = await publishedOffer({
+      licenseKind: 'EXCLUSIVE',
+      title: 'Exclusive licence to hand back',
+    });
+    const { signStandardLicense } = await sme.client.data<{ signStandardLicense: ContractData }>(
+      'SignStandardLicense',
+      { offerId, licenseeId: sme.organizationId },
+    );
+    const rival = await founder(server.client(), 'later-rival', smeInput('Later Rival'));
+    expect(
+      errorCode(await rival.client.run('SignStandardLicense', { offerId, licenseeId: rival.organizationId })),
+    ).toBe('OFFER_NOT_AVAILABLE');
+    expect(errorCode(await tto.client.run('ExitContract', { id: signStandardLicense.id }))).toBe('FORBIDDEN');
+
+    const { exitContract } = await sme.client.data<{ exitContract: ContractData }>('ExitContract', {
+      id: signStandardLicense.id,
+      reason: 'Market test failed.',
+    });
+    expect(exitContract.state).toBe('EXITED');
+    expect(
+      (await ObligationModel.find({ contractId: signStandardLicense.id }).lean()).map((o) => o.status),
+    ).toEqual(['CANCELLED']);
+    const taken = await rival.client.data<{ signStandardLicense: ContractData }>('SignStandardLicense', {
+      offerId,
+      licenseeId: rival.organizationId,
+    });
+    expect(taken.signStandardLicense.licenseeId).toBe(rival.organizationId);
+    expect(errorCode(await sme.client.run('ExitContract', { id: signStandardLicense.id }))).toBe(
+      'INVALID_STATE_TRANSITION',
+    );
+  });
+
+  it('ends a contract by notice, with a reason, cancelling what was still to come', async () => {
+    const offerId = await publishedOffer({ title: 'Licence to terminate' });
+    const { signStandardLicense } = await sme.client.data<{ signStandardLicense: ContractData }>(
+      'SignStandardLicense',
+      { offerId, licenseeId: sme.organizationId },
+    );
+    expect(
+      errorCode(await tto.client.run('TerminateContract', { id: signStandardLicense.id, reason: ' ' })),
+    ).toBe('BAD_USER_INPUT');
+    const { terminateContract } = await tto.client.data<{ terminateContract: ContractData }>(
+      'TerminateContract',
+      { id: signStandardLicense.id, reason: 'Breach of the field of use.' },
+    );
+    expect(terminateContract.state).toBe('TERMINATED');
+    expect(
+      (await ObligationModel.find({ contractId: signStandardLicense.id }).lean()).every(
+        (o) => o.status === 'CANCELLED',
+      ),
+    ).toBe(true);
+  });
+
   it('refuses a TTO signing for an SME, and an SME signing for another SME', async () => {
     const offerId = await publishedOffer({ title: 'Another express licence' });
     expect(

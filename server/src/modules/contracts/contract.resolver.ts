@@ -20,6 +20,30 @@ export class ContractResolver {
     return toContract(await ctx.services.contracts.signStandardOffer(ctx.request, offerId, licenseeId));
   }
 
+  @Authorized('SME_MEMBER')
+  @Mutation(() => Contract, {
+    description:
+      'Walks away during the free period: nothing is owed, and an exclusive licence is offered again.',
+  })
+  async exitContract(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true, description: 'Why, for the record.' })
+    reason: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Contract> {
+    return toContract(await ctx.services.contracts.exit(ctx.request, id, reason));
+  }
+
+  @Authorized('TTO_MANAGER', 'SME_MEMBER')
+  @Mutation(() => Contract, { description: 'Ends a contract by notice; what is already due stays owed.' })
+  async terminateContract(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { description: 'The reason for the notice.' }) reason: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Contract> {
+    return toContract(await ctx.services.contracts.terminate(ctx.request, id, reason));
+  }
+
   @Authorized()
   @Query(() => Contract, { nullable: true, description: 'One contract, for the members of its parties.' })
   async contract(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Contract | null> {

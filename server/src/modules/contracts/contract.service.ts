@@ -26,6 +26,8 @@ import {
   type ObligationRecord,
 } from './contract.model';
 import { nextContractNumber } from './contract-number';
+import { CONTRACT_TRANSITIONS } from './contract.state';
+import { transition } from '../../common/state-machine';
 import type { PaymentPlan } from './engine/payment-plan';
 
 /** Contracts and their obligations: what was agreed, and what is owed when. */
@@ -139,6 +141,66 @@ export class ContractService {
     }
   }
 
+  /**
+   * The SME walks away during the free period: nothing is owed (every scheduled obligation is cancelled), and an
+   * exclusive or sole offer is open to others again.
+   */
+  async exit(ctx: RequestContext, id: string, reason: string | null): Promise<ContractRecord> {
+    const contract = await this.getVisible(ctx, id);
+    if (!contract) throw AppError.notFound('The contract');
+    requireRoleIn(ctx, contract.licenseeId.toHexString(), 'SME_MEMBER');
+    const exited = await transition<ContractState, ContractRecord>({
+      model: ContractModel,
+      id: contract._id,
+      table: CONTRACT_TRANSITIONS,
+      what: 'The contract',
+      to: 'EXITED',
+      at: ctx.clock.now(),
+      byUserId: ctx.viewer?.userId ?? null,
+      reason: reason ?? undefined,
+    });
+    await ObligationModel.updateMany(
+      { contractId: contract._id, status: 'SCHEDULED' },
+      { $set: { status: 'CANCELLED', updatedAt: ctx.clock.now() } },
+    );
+    if (contract.terms.licenseKind !== 'NON_EXCLUSIVE') {
+      const offer = await LicenseOfferModel.findById(contract.offerId).lean<LicenseOfferRecord>();
+      if (offer?.exclusiveLicenseeId?.equals(contract.licenseeId)) {
+        await LicenseOfferModel.updateOne(
+          { _id: offer._id },
+          { $set: { exclusiveLicenseeId: null, exclusiveGeneration: (offer.exclusiveGeneration ?? 0) + 1 } },
+        );
+      }
+    }
+    return exited;
+  }
+
+  /** Ends a contract by notice: what is already due stays owed; what was still to come is cancelled. */
+  async terminate(ctx: RequestContext, id: string, reason: string): Promise<ContractRecord> {
+    const contract = await this.getVisible(ctx, id);
+    if (!contract) throw AppError.notFound('The contract');
+    const licensor = hasRole(ctx.viewer, contract.licensorId.toHexString(), 'TTO_MANAGER');
+    const licensee = hasRole(ctx.viewer, contract.licenseeId.toHexString(), 'SME_MEMBER');
+    if (!licensor && !licensee)
+      throw AppError.forbidden('Only the parties’ TTO managers or SME members end a contract.');
+    if (!reason?.trim()) throw AppError.badInput('reason', 'Give the reason for the notice.');
+    const terminated = await transition<ContractState, ContractRecord>({
+      model: ContractModel,
+      id: contract._id,
+      table: CONTRACT_TRANSITIONS,
+      what: 'The contract',
+      to: 'TERMINATED',
+      at: ctx.clock.now(),
+      byUserId: ctx.viewer?.userId ?? null,
+      reason: reason.trim(),
+    });
+    await ObligationModel.updateMany(
+      { contractId: contract._id, status: 'SCHEDULED' },
+      { $set: { status: 'CANCELLED', updatedAt: ctx.clock.now() } },
+    );
+    return terminated;
+  }
+
   async getVisible(ctx: RequestContext, id: string): Promise<ContractRecord | null> {
     const contract = Types.ObjectId.isValid(id)
       ? await ContractModel.findById(id).lean<ContractRecord>()
@@ -198,7 +260,12 @@ export class ContractService {
     licenseeId: Types.ObjectId,
     at: Date,
   ): Promise<void> {
-    const claim = await claimOnce(`exclusive-offer:${offer._id.toHexString()}`, licenseeId.toHexString(), at);
+    const generation = offer.exclusiveGeneration ?? 0;
+    const claim = await claimOnce(
+      `exclusive-offer:${offer._id.toHexString()}:g${generation}`,
+      licenseeId.toHexString(),
+      at,
+    );
     if (!claim.won)
       throw new AppError('OFFER_NOT_AVAILABLE', 'This exclusive licence has already been taken.', {
         field: 'offerId',

@@ -41,6 +41,8 @@ export type LicenseOfferRecord = OfferTerms & {
   policyFindings: OpenLicenceFinding[];
   /** For exclusive and sole offers: the licensee holding it, set by one conditional update so only one can. */
   exclusiveLicenseeId: Types.ObjectId | null;
+  /** Counts how often an exclusive offer was handed back (a licensee exited), so that it can be claimed anew. */
+  exclusiveGeneration: number;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -60,6 +62,7 @@ const licenseOfferSchema = new Schema(
     paymentPlan: { type: Schema.Types.Mixed, required: true },
     policyFindings: { type: [Schema.Types.Mixed], default: [] },
     exclusiveLicenseeId: { type: Schema.Types.ObjectId, default: null },
+    exclusiveGeneration: { type: Number, default: 0 },
     state: { type: String, enum: OFFER_STATES, required: true },
     stateHistory: { type: [Schema.Types.Mixed], default: [] },
     createdAt: { type: Date, required: true },
