@@ -21,6 +21,8 @@ import './modules/contracts/contract-engine.service';
 import './modules/license-requests/license-request.model';
 import './modules/royalty-reports/royalty-report.model';
 import './modules/milestones/milestone-event.model';
+import './modules/notifications/notification.model';
+import './modules/notifications/report-deadline.model';
 
 export type RunningServer = { url: string; services: Services; stop(): Promise<void> };
 

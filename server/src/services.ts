@@ -10,6 +10,7 @@ import { ContractEngineService } from './modules/contracts/contract-engine.servi
 import { LicenseRequestService } from './modules/license-requests/license-request.service';
 import { RoyaltyReportService } from './modules/royalty-reports/royalty-report.service';
 import { MilestoneService } from './modules/milestones/milestone.service';
+import { NotificationService } from './modules/notifications/notification.service';
 
 /** The composition root: every service, built once and shared by the API and the scripts. */
 export type Services = {
@@ -26,6 +27,7 @@ export type Services = {
   licenseRequests: LicenseRequestService;
   royaltyReports: RoyaltyReportService;
   milestones: MilestoneService;
+  notifications: NotificationService;
 };
 
 export function createServices(config: Config, stripe: Stripe, stripeMode: Services['stripeMode']): Services {
@@ -44,6 +46,7 @@ export function createServices(config: Config, stripe: Stripe, stripeMode: Servi
     licenseRequests: new LicenseRequestService(contracts),
     royaltyReports: new RoyaltyReportService(contracts),
     milestones: new MilestoneService(contracts),
+    notifications: new NotificationService(),
     contractEngine: new ContractEngineService(),
   };
 }

@@ -25,6 +25,7 @@ type Run = {
 let server: TestServer;
 let admin: Actor;
 let sme: Actor;
+let tto: Actor;
 let contractId: string;
 
 async function advance(asOf: string): Promise<Run> {
@@ -44,7 +45,7 @@ async function snapshot() {
 beforeAll(async () => {
   server = await startTestServer({ clock: fixedClock('2026-12-01T09:00:00Z') });
   const anonymous = server.client();
-  const tto = await founder(anonymous, 'engine-tto', universityInput('Engine University'));
+  tto = await founder(anonymous, 'engine-tto', universityInput('Engine University'));
   sme = await founder(anonymous, 'engine-sme', smeInput('Engine SME'));
   admin = await platformAdmin(anonymous);
 
@@ -81,6 +82,19 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.stop();
 });
+
+type Notifications = {
+  notifications: { edges: { node: { id: string; kind: string; message: string; onDate: string } }[] };
+};
+const kindsFor = async (actor: Actor) =>
+  (
+    await actor.client.data<Notifications>('Notifications', {
+      organizationId: actor.organizationId,
+      first: 100,
+    })
+  ).notifications.edges
+    .map(({ node }) => `${node.kind} ${node.onDate}`)
+    .sort();
 
 describe('advancing time', () => {
   it('is for platform admins only', async () => {
@@ -124,6 +138,12 @@ describe('advancing time', () => {
   it('makes the unpaid fee overdue the next day, with no interest inside the grace days', async () => {
     expect(await advance('2027-03-02')).toMatchObject({ obligationsOverdue: 1, interestCharges: 0 });
     expect(await snapshot()).toEqual({ state: 'ACTIVE', obligations: [['UPFRONT', 'OVERDUE', 100_000]] });
+    expect((await kindsFor(sme)).filter((k) => k.startsWith('PAYMENT'))).toEqual([
+      'PAYMENT_DUE 2027-03-01',
+      'PAYMENT_DUE_SOON 2027-03-01',
+      'PAYMENT_OVERDUE 2027-03-01',
+    ]);
+    expect(await kindsFor(tto)).toEqual(['PAYMENT_OVERDUE 2027-03-01', 'REPORT_OVERDUE 2027-01-30']);
   });
 
   it('defaults the contract past the grace days and accrues simple interest, actual/365, rounded once', async () => {

@@ -7,6 +7,7 @@ import { ContractResolver } from '../modules/contracts/contract.resolver';
 import { LicenseRequestResolver } from '../modules/license-requests/license-request.resolver';
 import { RoyaltyReportResolver } from '../modules/royalty-reports/royalty-report.resolver';
 import { MilestoneResolver } from '../modules/milestones/milestone.resolver';
+import { NotificationResolver } from '../modules/notifications/notification.resolver';
 import { AuthChecker } from './auth-checker';
 
 /** Every resolver of the API. A new domain adds its resolvers here and nowhere else. */
@@ -20,6 +21,7 @@ export const RESOLVERS = [
   LicenseRequestResolver,
   RoyaltyReportResolver,
   MilestoneResolver,
+  NotificationResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

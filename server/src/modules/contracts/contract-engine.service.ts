@@ -19,6 +19,9 @@ import {
 } from './contract.model';
 import { CONTRACT_TRANSITIONS } from './contract.state';
 import { lateInterest } from './engine/late-interest';
+import { minorToMajor, type CurrencyCode } from '../../common/money';
+import { notifyOnce } from '../notifications/notification.model';
+import { ReportDeadlineModel, type ReportDeadlineRecord } from '../notifications/report-deadline.model';
 
 const engineStateSchema = new Schema(
   { _id: { type: String, required: true }, advancedTo: { type: String, required: true } },
@@ -71,21 +74,28 @@ export class ContractEngineService {
     for (const [index, month] of months.entries()) {
       progress?.month(month, index, months.length);
       run.contractsActivated += await this.endFreePeriods(ctx, month, asOf);
-      run.obligationsDue += await this.moveObligations(
+      const now = ctx.clock.now();
+      await this.remindOfPayments(month, asOf, now);
+      const due = await this.moveObligations(
         'SCHEDULED',
         'DUE',
         { dueMonth: month },
         (o) => o.dueDate <= asOf,
-        ctx.clock.now(),
+        now,
       );
+      run.obligationsDue += due.length;
+      for (const o of due) await notifyPayment(o, 'PAYMENT_DUE', [o.licenseeId], now);
       // Late interest is payable with the amount it accrues on: it bears no interest and never goes overdue itself.
-      run.obligationsOverdue += await this.moveObligations(
+      const overdue = await this.moveObligations(
         'DUE',
         'OVERDUE',
         { overdueMonth: month },
         (o) => o.kind !== 'LATE_INTEREST' && o.overdueOn <= asOf,
-        ctx.clock.now(),
+        now,
       );
+      run.obligationsOverdue += overdue.length;
+      for (const o of overdue) await notifyPayment(o, 'PAYMENT_OVERDUE', [o.licenseeId, o.licensorId], now);
+      await this.followReportDeadlines(month, asOf, now);
       run.contractsDefaulted += await this.flagDefaults(ctx, month, asOf);
     }
     run.interestCharges = await this.accrueLateInterest(asOf, ctx.clock.now());
@@ -121,15 +131,15 @@ export class ContractEngineService {
     bucket: Record<string, string>,
     isReady: (o: ObligationRecord) => boolean,
     now: Date,
-  ): Promise<number> {
+  ): Promise<ObligationRecord[]> {
     const candidates = await ObligationModel.find({ status: from, ...bucket }).lean<ObligationRecord[]>();
-    let moved = 0;
+    const moved: ObligationRecord[] = [];
     for (const obligation of candidates.filter(isReady)) {
       const result = await ObligationModel.updateOne(
         { _id: obligation._id, status: from },
         { $set: { status: to, updatedAt: now } },
       );
-      moved += result.modifiedCount;
+      if (result.modifiedCount > 0) moved.push(obligation);
     }
     return moved;
   }
@@ -156,6 +166,54 @@ export class ContractEngineService {
         defaulted++;
     }
     return defaulted;
+  }
+
+  /** Fourteen days ahead, the licensee hears what it will owe. */
+  private async remindOfPayments(month: string, asOf: CalendarDate, now: Date): Promise<void> {
+    const upcoming = await ObligationModel.find({ status: 'SCHEDULED', remindMonth: month }).lean<
+      ObligationRecord[]
+    >();
+    for (const o of upcoming.filter((u) => u.remindOn <= asOf && u.dueDate > asOf))
+      await notifyPayment(o, 'PAYMENT_DUE_SOON', [o.licenseeId], now);
+  }
+
+  /** A period that has ended wants its report; one not in by its due date is overdue, for both sides to see. */
+  private async followReportDeadlines(month: string, asOf: CalendarDate, now: Date): Promise<void> {
+    const opened = await ReportDeadlineModel.find({ status: 'OPEN', openMonth: month }).lean<
+      ReportDeadlineRecord[]
+    >();
+    for (const d of opened.filter((o) => o.periodEnd < asOf)) {
+      await notifyOnce({
+        subjectKey: d.deadlineKey,
+        kind: 'REPORT_DUE',
+        organizationId: d.licenseeId,
+        contractId: d.contractId,
+        onDate: d.dueOn,
+        message: `The sales report for ${d.periodStart} to ${d.periodEnd} is due by ${d.dueOn}.`,
+        createdAt: now,
+      });
+    }
+    const late = await ReportDeadlineModel.find({ status: 'OPEN', dueMonth: month }).lean<
+      ReportDeadlineRecord[]
+    >();
+    for (const d of late.filter((o) => o.dueOn < asOf)) {
+      const result = await ReportDeadlineModel.updateOne(
+        { _id: d._id, status: 'OPEN' },
+        { $set: { status: 'OVERDUE' } },
+      );
+      if (result.modifiedCount === 0) continue;
+      for (const organizationId of [d.licenseeId, d.licensorId]) {
+        await notifyOnce({
+          subjectKey: d.deadlineKey,
+          kind: 'REPORT_OVERDUE',
+          organizationId,
+          contractId: d.contractId,
+          onDate: d.dueOn,
+          message: `The sales report for ${d.periodStart} to ${d.periodEnd} was due by ${d.dueOn} and has not come in.`,
+          createdAt: now,
+        });
+      }
+    }
   }
 
   /**
@@ -250,4 +308,30 @@ function monthsBetween(from: CalendarDate, to: CalendarDate): string[] {
   )
     months.push(day.slice(0, 7));
   return months;
+}
+
+const PAYMENT_WORDS: Record<'PAYMENT_DUE_SOON' | 'PAYMENT_DUE' | 'PAYMENT_OVERDUE', string> = {
+  PAYMENT_DUE_SOON: 'is due on',
+  PAYMENT_DUE: 'is due today,',
+  PAYMENT_OVERDUE: 'is overdue since',
+};
+
+async function notifyPayment(
+  o: ObligationRecord,
+  kind: keyof typeof PAYMENT_WORDS,
+  organizations: Types.ObjectId[],
+  now: Date,
+): Promise<void> {
+  const amount = `${o.currency} ${minorToMajor(o.amountMinor, o.currency as CurrencyCode)}`;
+  for (const organizationId of organizations) {
+    await notifyOnce({
+      subjectKey: o.obligationKey,
+      kind,
+      organizationId,
+      contractId: o.contractId,
+      onDate: o.dueDate,
+      message: `${amount} (${o.key}) ${PAYMENT_WORDS[kind]} ${o.dueDate}.`,
+      createdAt: now,
+    });
+  }
 }

@@ -82,6 +82,9 @@ export type ObligationRecord = {
   status: ObligationStatus;
   /** The engine's month buckets (`YYYY-MM`): when it falls due, becomes overdue, and defaults the contract. */
   dueMonth: string;
+  /** Fourteen days before the due date: when the licensee is reminded. */
+  remindOn: string;
+  remindMonth: string;
   overdueOn: string;
   overdueMonth: string;
   defaultsOn: string;
@@ -107,6 +110,8 @@ const obligationSchema = new Schema(
     dueDate: { type: String, required: true },
     status: { type: String, enum: OBLIGATION_STATUSES, required: true },
     dueMonth: { type: String, required: true },
+    remindOn: { type: String, required: true },
+    remindMonth: { type: String, required: true },
     overdueOn: { type: String, required: true },
     overdueMonth: { type: String, required: true },
     defaultsOn: { type: String, required: true },

@@ -14,9 +14,11 @@ import { LicenseOfferModel, type LicenseOfferRecord } from '../offers/offer.mode
 import { eligibilityProblems, type SmeFacts } from './eligibility';
 import {
   freePeriodEnd,
+  reportingPeriods,
   scheduleFixedObligations,
   type ScheduledObligation,
 } from './engine/obligation-schedule';
+import { ReportDeadlineModel } from '../notifications/report-deadline.model';
 import { addDays, type CalendarDate } from '../../common/calendar-date';
 import {
   ContractModel,
@@ -241,16 +243,22 @@ export class ContractService {
   private async ensureObligations(contract: ContractRecord, now: Date): Promise<ContractRecord> {
     const scheduled = scheduleFixedObligations(contract.terms.paymentPlan, contract.effectiveDate as never);
     const documents = scheduled.map((o) => obligationDocument(contract, o, now));
-    if (documents.length > 0) {
-      try {
-        await ObligationModel.insertMany(documents, { ordered: false });
-      } catch (error) {
-        const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] })
-          .writeErrors;
-        const onlyDuplicates = writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000);
-        if (!onlyDuplicates && !isDuplicateKeyError(error)) throw error;
-      }
-    }
+    await insertIgnoringDuplicates(
+      ReportDeadlineModel,
+      reportingPeriods(contract.terms.paymentPlan, contract.effectiveDate as CalendarDate).map((p) => ({
+        deadlineKey: `${contract._id.toHexString()}:${p.start}`,
+        contractId: contract._id,
+        licensorId: contract.licensorId,
+        licenseeId: contract.licenseeId,
+        periodStart: p.start,
+        periodEnd: p.end,
+        dueOn: p.reportDueDate,
+        openMonth: addDays(p.end, 1).slice(0, 7),
+        dueMonth: p.reportDueDate.slice(0, 7),
+        status: 'OPEN',
+      })),
+    );
+    await insertIgnoringDuplicates(ObligationModel, documents);
     return contract;
   }
 
@@ -274,6 +282,9 @@ export class ContractService {
   }
 }
 
+/** How many days ahead the licensee hears of a payment. */
+export const REMINDER_DAYS = 14;
+
 /** An obligation as stored, with the dates the engine finds it by. */
 export function obligationDocument(
   contract: ContractRecord,
@@ -296,6 +307,8 @@ export function obligationDocument(
     dueDate: o.dueDate,
     status: 'SCHEDULED' as const,
     dueMonth: o.dueDate.slice(0, 7),
+    remindOn: addDays(o.dueDate, -REMINDER_DAYS),
+    remindMonth: addDays(o.dueDate, -REMINDER_DAYS).slice(0, 7),
     overdueOn,
     overdueMonth: overdueOn.slice(0, 7),
     defaultsOn,
@@ -306,4 +319,19 @@ export function obligationDocument(
     createdAt: now,
     updatedAt: now,
   };
+}
+
+/** Inserts what is not there yet: the unique keys make re-running after a crash add only what is missing. */
+export async function insertIgnoringDuplicates(
+  model: { insertMany(docs: unknown[], options: { ordered: boolean }): Promise<unknown> },
+  documents: unknown[],
+): Promise<void> {
+  if (documents.length === 0) return;
+  try {
+    await model.insertMany(documents, { ordered: false });
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
+    if (!writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000) && !isDuplicateKeyError(error))
+      throw error;
+  }
 }

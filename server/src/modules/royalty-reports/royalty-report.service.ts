@@ -15,6 +15,7 @@ import { CONTRACT_TRANSITIONS } from '../contracts/contract.state';
 import { reportingPeriods, scheduleFixedObligations } from '../contracts/engine/obligation-schedule';
 import { computeRoyalty, royaltyAmendmentDelta } from '../contracts/engine/royalty';
 import { RoyaltyReportModel, type ReportLine, type RoyaltyReportRecord } from './royalty-report.model';
+import { ReportDeadlineModel } from '../notifications/report-deadline.model';
 
 const MAX_LINES = 200;
 
@@ -135,6 +136,10 @@ export class RoyaltyReportService {
         if (error.code !== 11000) throw error;
       });
     }
+    await ReportDeadlineModel.updateOne(
+      { deadlineKey: `${contract._id.toHexString()}:${period.start}` },
+      { $set: { status: 'SUBMITTED' } },
+    );
     return report;
   }
 
