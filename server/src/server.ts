@@ -17,6 +17,7 @@ import './modules/patents/patent.model';
 import './modules/offers/offer.model';
 import './modules/contracts/contract.model';
 import './modules/contracts/contract-number';
+import './modules/contracts/minimum-royalty-check.model';
 import './modules/contracts/contract-engine.service';
 import './modules/license-requests/license-request.model';
 import './modules/royalty-reports/royalty-report.model';

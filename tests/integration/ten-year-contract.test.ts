@@ -22,7 +22,10 @@ import { expressLicenceOn } from './fixtures/offers';
  * Ten simulated years: a licence signed on 2027-01-01 with ¥12,000.00 in ten yearly installments and a tiered
  * royalty (5 % on the first ¥100,000.00 of cumulative net sales, 3 % beyond), reported every quarter at ¥10,000.00.
  * By hand: 10 installments of 120,000 fen; 10 quarters at 5 % (50,000) until cumulative sales reach ¥100,000.00,
- * then 30 quarters at 3 % (30,000): 500,000 + 900,000 = 1,400,000 fen of royalties; 2,600,000 fen in all.
+ * then 30 quarters at 3 % (30,000): 500,000 + 900,000 = 1,400,000 fen of royalties. A minimum annual royalty of
+ * 150,000 fen from year 1: years 1 and 2 earn 200,000, year 3 earns 2 × 50,000 + 2 × 30,000 = 160,000, years 4 to
+ * 10 earn 120,000 each and are topped up by 30,000: 7 × 30,000 = 210,000. In all 1,200,000 + 1,400,000 + 210,000
+ * = 2,810,000 fen.
  */
 let server: TestServer;
 let anonymous: GraphQLTestClient;
@@ -69,6 +72,7 @@ beforeAll(async () => {
           { fromMinor: 10_000_000, toMinor: null, rateBps: 300 },
         ],
       },
+      minimumAnnualRoyalty: { amountMinor: 150_000, fromContractYear: 1 },
       lateInterestBps: 0,
       reportingPeriod: 'QUARTERLY',
       reportDueDays: 30,
@@ -128,7 +132,12 @@ it('gives, after ten years of quarterly reports, the obligations a finance perso
     return [addDays(quarterEnd, 30), i < 10 ? 50_000 : 30_000];
   });
   expect(royalties.map((o) => [o.dueDate, o.amountMinor])).toEqual(expectedRoyalties);
-  expect(obligations.reduce((sum, o) => sum + o.amountMinor, 0)).toBe(2_600_000);
+  const trueUps = obligations.filter((o) => o.kind === 'MINIMUM_ROYALTY_TRUE_UP');
+  // Each contract year ends on Dec 31; its top-up is due with the last report, 30 days later.
+  expect(trueUps.map((o) => [o.key, o.dueDate, o.amountMinor])).toEqual(
+    Array.from({ length: 7 }, (_, i) => [`MINIMUM_ROYALTY_TRUE_UP:${i + 4}`, `${2031 + i}-01-30`, 30_000]),
+  );
+  expect(obligations.reduce((sum, o) => sum + o.amountMinor, 0)).toBe(2_810_000);
   // Nothing was paid (settlement is the next issue), so the first installment put the contract in default.
   expect((await ContractModel.findById(contractId).lean())?.state).toBe('DEFAULTED');
 

@@ -19,6 +19,11 @@ import {
 } from './contract.model';
 import { CONTRACT_TRANSITIONS } from './contract.state';
 import { lateInterest } from './engine/late-interest';
+import { minimumForContractYear, minimumRoyaltyTrueUp } from './engine/royalty';
+import { MinimumRoyaltyCheckModel, type MinimumRoyaltyCheckRecord } from './minimum-royalty-check.model';
+import { insertIgnoringDuplicates, obligationDocument } from './contract.service';
+import { claimOnce } from '../../common/claims';
+import { RoyaltyReportModel, type RoyaltyReportRecord } from '../royalty-reports/royalty-report.model';
 import { minorToMajor, type CurrencyCode } from '../../common/money';
 import { notifyOnce } from '../notifications/notification.model';
 import { ReportDeadlineModel, type ReportDeadlineRecord } from '../notifications/report-deadline.model';
@@ -39,6 +44,7 @@ export type EngineRun = {
   obligationsOverdue: number;
   contractsDefaulted: number;
   interestCharges: number;
+  minimumTrueUps: number;
 };
 
 export type EngineProgress = { month(month: string, index: number, total: number): void };
@@ -64,6 +70,7 @@ export class ContractEngineService {
       obligationsOverdue: 0,
       contractsDefaulted: 0,
       interestCharges: 0,
+      minimumTrueUps: 0,
     };
     const state = await EngineStateModel.findById(ENGINE_ID).lean<{ advancedTo: CalendarDate }>();
     if (state && compareDates(asOf, state.advancedTo) <= 0) return run;
@@ -96,6 +103,7 @@ export class ContractEngineService {
       run.obligationsOverdue += overdue.length;
       for (const o of overdue) await notifyPayment(o, 'PAYMENT_OVERDUE', [o.licenseeId, o.licensorId], now);
       await this.followReportDeadlines(month, asOf, now);
+      run.minimumTrueUps += await this.trueUpMinimumRoyalties(month, asOf, now);
       run.contractsDefaulted += await this.flagDefaults(ctx, month, asOf);
     }
     run.interestCharges = await this.accrueLateInterest(asOf, ctx.clock.now());
@@ -166,6 +174,55 @@ export class ContractEngineService {
         defaulted++;
     }
     return defaulted;
+  }
+
+  /**
+   * The minimum annual royalty, credited against the royalties the year's reports earned (their latest revisions),
+   * within what is left under the total cap. Reports amended after the check do not reopen it.
+   */
+  private async trueUpMinimumRoyalties(month: string, asOf: CalendarDate, now: Date): Promise<number> {
+    const checks = await MinimumRoyaltyCheckModel.find({ status: 'OPEN', dueMonth: month }).lean<
+      MinimumRoyaltyCheckRecord[]
+    >();
+    let created = 0;
+    for (const check of checks.filter((c) => c.dueOn <= asOf)) {
+      const claim = await claimOnce(`minimum-royalty:${check.checkKey}`, 'engine', now);
+      if (!claim.won) continue;
+      const contract = await ContractModel.findById(check.contractId).lean<ContractRecord>();
+      if (contract && ['ACTIVE', 'FREE_PERIOD', 'DEFAULTED'].includes(contract.state)) {
+        const reports = await RoyaltyReportModel.find({ contractId: contract._id }).lean<
+          RoyaltyReportRecord[]
+        >();
+        const latest = new Map<string, RoyaltyReportRecord>();
+        for (const r of reports)
+          if ((latest.get(r.periodStart)?.revision ?? 0) < r.revision) latest.set(r.periodStart, r);
+        const all = [...latest.values()];
+        const earnedInYear = all
+          .filter((r) => r.periodStart >= check.yearStart && r.periodStart <= check.yearEnd)
+          .reduce((sum, r) => sum + r.royaltyMinor, 0);
+        const chargedTotal = all.reduce((sum, r) => sum + r.royaltyMinor, 0);
+        const plan = contract.terms.paymentPlan;
+        const { owedMinor } = minimumRoyaltyTrueUp({
+          minimumMinor: minimumForContractYear(plan, check.contractYear),
+          earnedInYearMinor: earnedInYear,
+          totalCapMinor: plan.caps?.totalMinor ?? null,
+          royaltiesAlreadyChargedTotalMinor: chargedTotal,
+        });
+        if (owedMinor > 0) {
+          const obligation = {
+            key: `MINIMUM_ROYALTY_TRUE_UP:${check.contractYear}`,
+            kind: 'MINIMUM_ROYALTY_TRUE_UP' as const,
+            amountMinor: owedMinor,
+            currency: plan.currency,
+            dueDate: check.dueOn as CalendarDate,
+          };
+          await insertIgnoringDuplicates(ObligationModel, [obligationDocument(contract, obligation, now)]);
+          created++;
+        }
+      }
+      await MinimumRoyaltyCheckModel.updateOne({ _id: check._id }, { $set: { status: 'DONE' } });
+    }
+    return created;
   }
 
   /** Fourteen days ahead, the licensee hears what it will owe. */

@@ -19,6 +19,8 @@ import {
   type ScheduledObligation,
 } from './engine/obligation-schedule';
 import { ReportDeadlineModel } from '../notifications/report-deadline.model';
+import { MinimumRoyaltyCheckModel } from './minimum-royalty-check.model';
+import { contractYearStart } from '../../common/calendar-date';
 import { addDays, type CalendarDate } from '../../common/calendar-date';
 import {
   ContractModel,
@@ -259,6 +261,7 @@ export class ContractService {
       })),
     );
     await insertIgnoringDuplicates(ObligationModel, documents);
+    await insertIgnoringDuplicates(MinimumRoyaltyCheckModel, minimumRoyaltyChecks(contract));
     return contract;
   }
 
@@ -334,4 +337,28 @@ export async function insertIgnoringDuplicates(
     if (!writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000) && !isDuplicateKeyError(error))
       throw error;
   }
+}
+
+/** One check per contract year from the minimum's first year to the end of the term. */
+function minimumRoyaltyChecks(contract: ContractRecord) {
+  const plan = contract.terms.paymentPlan;
+  if (!plan.minimumAnnualRoyalty) return [];
+  const effective = contract.effectiveDate as CalendarDate;
+  const years = Math.ceil(plan.termMonths / 12);
+  const checks = [];
+  for (let year = plan.minimumAnnualRoyalty.fromContractYear; year <= years; year++) {
+    const yearEnd = addDays(contractYearStart(effective, year + 1), -1);
+    const dueOn = addDays(yearEnd, plan.reportDueDays);
+    checks.push({
+      checkKey: `${contract._id.toHexString()}:${year}`,
+      contractId: contract._id,
+      contractYear: year,
+      yearStart: contractYearStart(effective, year),
+      yearEnd,
+      dueOn,
+      dueMonth: dueOn.slice(0, 7),
+      status: 'OPEN',
+    });
+  }
+  return checks;
 }

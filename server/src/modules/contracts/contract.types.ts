@@ -111,6 +111,8 @@ export class ContractEngineRun {
   contractsDefaulted!: number;
   @Field(() => Int, { description: 'Late-interest charges created or increased.' })
   interestCharges!: number;
+  @Field(() => Int, { description: 'Minimum-royalty top-ups charged at contract years’ ends.' })
+  minimumTrueUps!: number;
 }
 
 export const ContractConnection = connectionOf(Contract, 'Contract', 'contract');
