@@ -20,6 +20,7 @@ export const HOT_EQUALITY_FIELDS: Record<string, string[]> = {
   license_offers: ['_id', 'patentIds', 'institutionId'],
   contracts: ['_id', 'requestKey', 'licensorId', 'licenseeId', 'freePeriodEndsMonth'],
   obligations: [
+    '_id',
     'contractId',
     'obligationKey',
     'status',
