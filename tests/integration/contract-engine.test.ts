@@ -2,15 +2,8 @@ import { fixedClock } from '../../server/src/common/clock';
 import { ContractModel, ObligationModel } from '../../server/src/modules/contracts/contract.model';
 import { errorCode } from '../support/graphql-client';
 import { startTestServer, type TestServer } from '../support/test-server';
-import {
-  batteryPatent,
-  founder,
-  smeInput,
-  universityInput,
-  type Actor,
-  platformAdmin,
-} from './fixtures/actors';
-import { expressLicenceOn } from './fixtures/offers';
+import { founder, smeInput, universityInput, type Actor, platformAdmin } from './fixtures/actors';
+import { signedLicence } from './fixtures/offers';
 
 type Run = {
   asOf: string;
@@ -49,34 +42,14 @@ beforeAll(async () => {
   sme = await founder(anonymous, 'engine-sme', smeInput('Engine SME'));
   admin = await platformAdmin(anonymous);
 
-  const { createPatent } = await tto.client.data<{ createPatent: { id: string } }>('CreatePatent', {
-    institutionId: tto.organizationId,
-    input: batteryPatent,
-  });
-  await tto.client.data('PublishPatent', { id: createPatent.id });
-  const base = expressLicenceOn(createPatent.id);
   // Three free months, then ¥1,000.00; 12 % a year late interest after 10 grace days.
-  const input = {
-    ...base,
-    paymentPlan: {
-      ...base.paymentPlan,
-      freePeriod: { months: 3, endsOnFirstRevenue: false },
-      upfrontFee: { amountMinor: 100_000, due: 'END_OF_FREE_PERIOD' },
-      royalty: null,
-      lateInterestBps: 1200,
-      graceDays: 10,
-    },
-  };
-  const { createLicenseOffer } = await tto.client.data<{ createLicenseOffer: { id: string } }>(
-    'CreateLicenseOffer',
-    { institutionId: tto.organizationId, input },
-  );
-  await tto.client.data('PublishLicenseOffer', { id: createLicenseOffer.id });
-  const { signStandardLicense } = await sme.client.data<{ signStandardLicense: { id: string } }>(
-    'SignStandardLicense',
-    { offerId: createLicenseOffer.id, licenseeId: sme.organizationId },
-  );
-  contractId = signStandardLicense.id;
+  ({ contractId } = await signedLicence(tto, sme, {
+    freePeriod: { months: 3, endsOnFirstRevenue: false },
+    upfrontFee: { amountMinor: 100_000, due: 'END_OF_FREE_PERIOD' },
+    royalty: null,
+    lateInterestBps: 1200,
+    graceDays: 10,
+  }));
 });
 
 afterAll(async () => {

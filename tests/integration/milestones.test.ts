@@ -2,8 +2,8 @@ import { fixedClock } from '../../server/src/common/clock';
 import { ObligationModel } from '../../server/src/modules/contracts/contract.model';
 import { errorCode } from '../support/graphql-client';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { batteryPatent, founder, smeInput, universityInput, type Actor } from './fixtures/actors';
-import { expressLicenceOn } from './fixtures/offers';
+import { founder, smeInput, universityInput, type Actor } from './fixtures/actors';
+import { signedLicence } from './fixtures/offers';
 
 let server: TestServer;
 let tto: Actor;
@@ -17,44 +17,24 @@ beforeAll(async () => {
   const anonymous = server.client();
   tto = await founder(anonymous, 'milestone-tto', universityInput('Milestone University'));
   sme = await founder(anonymous, 'milestone-sme', smeInput('Milestone SME'));
-  const { createPatent } = await tto.client.data<{ createPatent: { id: string } }>('CreatePatent', {
-    institutionId: tto.organizationId,
-    input: batteryPatent,
-  });
-  await tto.client.data('PublishPatent', { id: createPatent.id });
-  const base = expressLicenceOn(createPatent.id);
-  const input = {
-    ...base,
-    paymentPlan: {
-      ...base.paymentPlan,
-      milestones: [
-        {
-          key: 'nmpa',
-          name: 'NMPA approval',
-          amountMinor: 5_000_000,
-          trigger: 'REGULATORY_APPROVAL',
-          dueDaysAfterEvent: 60,
-        },
-        {
-          key: 'first-sale',
-          name: 'First commercial sale',
-          amountMinor: 1_000_000,
-          trigger: 'FIRST_COMMERCIAL_SALE',
-          dueDaysAfterEvent: 30,
-        },
-      ],
-    },
-  };
-  const { createLicenseOffer } = await tto.client.data<{ createLicenseOffer: { id: string } }>(
-    'CreateLicenseOffer',
-    { institutionId: tto.organizationId, input },
-  );
-  await tto.client.data('PublishLicenseOffer', { id: createLicenseOffer.id });
-  const { signStandardLicense } = await sme.client.data<{ signStandardLicense: { id: string } }>(
-    'SignStandardLicense',
-    { offerId: createLicenseOffer.id, licenseeId: sme.organizationId },
-  );
-  contractId = signStandardLicense.id;
+  ({ contractId } = await signedLicence(tto, sme, {
+    milestones: [
+      {
+        key: 'nmpa',
+        name: 'NMPA approval',
+        amountMinor: 5_000_000,
+        trigger: 'REGULATORY_APPROVAL',
+        dueDaysAfterEvent: 60,
+      },
+      {
+        key: 'first-sale',
+        name: 'First commercial sale',
+        amountMinor: 1_000_000,
+        trigger: 'FIRST_COMMERCIAL_SALE',
+        dueDaysAfterEvent: 30,
+      },
+    ],
+  }));
   clock.set('2027-03-01T09:00:00Z');
   // Seven weeks later the access tokens have long expired: sign in again, as people would.
   const signIn = async (actor: Actor) => {

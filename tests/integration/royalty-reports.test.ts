@@ -3,8 +3,8 @@ import { ObligationModel } from '../../server/src/modules/contracts/contract.mod
 import { RoyaltyReportModel } from '../../server/src/modules/royalty-reports/royalty-report.model';
 import { errorCode } from '../support/graphql-client';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { batteryPatent, founder, smeInput, universityInput, type Actor } from './fixtures/actors';
-import { expressLicenceOn } from './fixtures/offers';
+import { founder, smeInput, universityInput, type Actor } from './fixtures/actors';
+import { signedLicence } from './fixtures/offers';
 
 type Report = { revision: number; netSalesMinor: number; royaltyMinor: number };
 
@@ -31,21 +31,7 @@ beforeAll(async () => {
   const anonymous = server.client();
   tto = await founder(anonymous, 'report-tto', universityInput('Report University'));
   sme = await founder(anonymous, 'report-sme', smeInput('Report SME'));
-  const { createPatent } = await tto.client.data<{ createPatent: { id: string } }>('CreatePatent', {
-    institutionId: tto.organizationId,
-    input: batteryPatent,
-  });
-  await tto.client.data('PublishPatent', { id: createPatent.id });
-  const { createLicenseOffer } = await tto.client.data<{ createLicenseOffer: { id: string } }>(
-    'CreateLicenseOffer',
-    { institutionId: tto.organizationId, input: expressLicenceOn(createPatent.id) },
-  );
-  await tto.client.data('PublishLicenseOffer', { id: createLicenseOffer.id });
-  const { signStandardLicense } = await sme.client.data<{ signStandardLicense: { id: string } }>(
-    'SignStandardLicense',
-    { offerId: createLicenseOffer.id, licenseeId: sme.organizationId },
-  );
-  contractId = signStandardLicense.id;
+  ({ contractId } = await signedLicence(tto, sme));
 });
 
 afterAll(async () => {

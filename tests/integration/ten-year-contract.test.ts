@@ -8,15 +8,8 @@ import {
 } from '../../server/src/common/calendar-date';
 import type { GraphQLTestClient } from '../support/graphql-client';
 import { startTestServer, type TestServer } from '../support/test-server';
-import {
-  batteryPatent,
-  founder,
-  platformAdmin,
-  smeInput,
-  universityInput,
-  type Actor,
-} from './fixtures/actors';
-import { expressLicenceOn } from './fixtures/offers';
+import { founder, platformAdmin, smeInput, universityInput, type Actor } from './fixtures/actors';
+import { signedLicence } from './fixtures/offers';
 
 /*
  * Ten simulated years: a licence signed on 2027-01-01 with ¥12,000.00 in ten yearly installments and a tiered
@@ -47,48 +40,30 @@ beforeAll(async () => {
   const tto = await founder(anonymous, 'decade-tto', universityInput('Decade University'));
   sme = await founder(anonymous, 'decade-sme', smeInput('Decade SME'));
   admin = await platformAdmin(anonymous);
-  const { createPatent } = await tto.client.data<{ createPatent: { id: string } }>('CreatePatent', {
-    institutionId: tto.organizationId,
-    input: batteryPatent,
-  });
-  await tto.client.data('PublishPatent', { id: createPatent.id });
-  const base = expressLicenceOn(createPatent.id);
-  const input = {
-    ...base,
-    paymentPlan: {
-      currency: 'CNY',
-      termMonths: 120,
-      installments: {
-        totalMinor: 1_200_000,
-        count: 10,
-        frequency: 'YEARLY',
-        firstDue: 'AFTER_EFFECTIVE_DATE',
-        remainder: 'LAST',
-      },
-      royalty: {
-        tierBasis: 'CUMULATIVE',
-        tiers: [
-          { fromMinor: 0, toMinor: 10_000_000, rateBps: 500 },
-          { fromMinor: 10_000_000, toMinor: null, rateBps: 300 },
-        ],
-      },
-      minimumAnnualRoyalty: { amountMinor: 150_000, fromContractYear: 1 },
-      lateInterestBps: 0,
-      reportingPeriod: 'QUARTERLY',
-      reportDueDays: 30,
-      graceDays: 30,
+  ({ contractId } = await signedLicence(tto, sme, {
+    termMonths: 120,
+    freePeriod: null,
+    upfrontFee: null,
+    installments: {
+      totalMinor: 1_200_000,
+      count: 10,
+      frequency: 'YEARLY',
+      firstDue: 'AFTER_EFFECTIVE_DATE',
+      remainder: 'LAST',
     },
-  };
-  const { createLicenseOffer } = await tto.client.data<{ createLicenseOffer: { id: string } }>(
-    'CreateLicenseOffer',
-    { institutionId: tto.organizationId, input },
-  );
-  await tto.client.data('PublishLicenseOffer', { id: createLicenseOffer.id });
-  const { signStandardLicense } = await sme.client.data<{ signStandardLicense: { id: string } }>(
-    'SignStandardLicense',
-    { offerId: createLicenseOffer.id, licenseeId: sme.organizationId },
-  );
-  contractId = signStandardLicense.id;
+    royalty: {
+      tierBasis: 'CUMULATIVE',
+      tiers: [
+        { fromMinor: 0, toMinor: 10_000_000, rateBps: 500 },
+        { fromMinor: 10_000_000, toMinor: null, rateBps: 300 },
+      ],
+    },
+    minimumAnnualRoyalty: { amountMinor: 150_000, fromContractYear: 1 },
+    lateInterestBps: 0,
+    reportingPeriod: 'QUARTERLY',
+    reportDueDays: 30,
+    graceDays: 30,
+  }));
 });
 
 afterAll(async () => {
