@@ -77,6 +77,8 @@ async function loadContracts(db: NonNullable<typeof mongoose.connection.db>): Pr
         effectiveDate: '2027-01-01',
         freePeriodEndsOn: '2028-01-01',
         freePeriodEndsMonth: '2028-01',
+        completesOn: '2032-01-01',
+        completesMonth: '2032-01',
         state: 'ACTIVE',
         stateHistory: [],
         createdAt: now,

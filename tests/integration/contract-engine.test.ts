@@ -13,6 +13,8 @@ type Run = {
   obligationsOverdue: number;
   contractsDefaulted: number;
   interestCharges: number;
+  contractsCompleted: number;
+  minimumTrueUps: number;
 };
 
 let server: TestServer;
@@ -146,4 +148,13 @@ describe('advancing time', () => {
     expect(await advance('2027-03-20')).toMatchObject({ advanced: false });
     expect(await snapshot()).toEqual(before);
   });
+});
+
+it('completes a contract in good standing when its term runs out, and leaves one in default as it is', async () => {
+  // Royalties only, nothing reported, so nothing is owed: signed 2026-12-01 for 24 months, last day 2028-11-30.
+  const { contractId: paidUp } = await signedLicence(tto, sme, { freePeriod: null, upfrontFee: null });
+  expect(await advance('2028-11-30')).toMatchObject({ contractsCompleted: 0 });
+  expect(await advance('2028-12-01')).toMatchObject({ contractsCompleted: 1 });
+  expect((await ContractModel.findById(paidUp).lean())?.state).toBe('COMPLETED');
+  expect((await ContractModel.findById(contractId).lean())?.state).toBe('DEFAULTED');
 });

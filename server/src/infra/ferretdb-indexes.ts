@@ -18,7 +18,7 @@ export const HOT_EQUALITY_FIELDS: Record<string, string[]> = {
   refresh_tokens: ['tokenHash', 'familyId'],
   invitations: ['tokenHash'],
   license_offers: ['_id', 'patentIds', 'institutionId'],
-  contracts: ['_id', 'requestKey', 'licensorId', 'licenseeId', 'freePeriodEndsMonth'],
+  contracts: ['_id', 'requestKey', 'licensorId', 'licenseeId', 'freePeriodEndsMonth', 'completesMonth'],
   obligations: [
     '_id',
     'contractId',
@@ -37,7 +37,7 @@ export const HOT_EQUALITY_FIELDS: Record<string, string[]> = {
     'licenseeId',
     'status',
     'openMonth',
-    'dueMonth',
+    'lateMonth',
   ],
   engine_state: ['_id'],
   license_requests: ['_id', 'licensorId', 'licenseeId'],

@@ -45,6 +45,7 @@ export type EngineRun = {
   contractsDefaulted: number;
   interestCharges: number;
   minimumTrueUps: number;
+  contractsCompleted: number;
 };
 
 export type EngineProgress = { month(month: string, index: number, total: number): void };
@@ -71,6 +72,7 @@ export class ContractEngineService {
       contractsDefaulted: 0,
       interestCharges: 0,
       minimumTrueUps: 0,
+      contractsCompleted: 0,
     };
     const state = await EngineStateModel.findById(ENGINE_ID).lean<{ advancedTo: CalendarDate }>();
     if (state && compareDates(asOf, state.advancedTo) <= 0) return run;
@@ -81,6 +83,7 @@ export class ContractEngineService {
     for (const [index, month] of months.entries()) {
       progress?.month(month, index, months.length);
       run.contractsActivated += await this.endFreePeriods(ctx, month, asOf);
+      run.contractsCompleted += await this.completeTerms(ctx, month, asOf);
       const now = ctx.clock.now();
       await this.remindOfPayments(month, asOf, now);
       const due = await this.moveObligations(
@@ -131,6 +134,18 @@ export class ContractEngineService {
       if (await this.moveContract(ctx, contract._id, 'ACTIVE', 'The free period ended.')) moved++;
     }
     return moved;
+  }
+
+  /** A contract in good standing whose term has run out is completed; one in default stays so until settled. */
+  private async completeTerms(ctx: RequestContext, month: string, asOf: CalendarDate): Promise<number> {
+    const ending = await ContractModel.find({ state: 'ACTIVE', completesMonth: month }).lean<
+      ContractRecord[]
+    >();
+    let completed = 0;
+    for (const contract of ending.filter((c) => c.completesOn <= asOf)) {
+      if (await this.moveContract(ctx, contract._id, 'COMPLETED', 'The term ran its course.')) completed++;
+    }
+    return completed;
   }
 
   private async moveObligations(
@@ -250,7 +265,7 @@ export class ContractEngineService {
         createdAt: now,
       });
     }
-    const late = await ReportDeadlineModel.find({ status: 'OPEN', dueMonth: month }).lean<
+    const late = await ReportDeadlineModel.find({ status: 'OPEN', lateMonth: month }).lean<
       ReportDeadlineRecord[]
     >();
     for (const d of late.filter((o) => o.dueOn < asOf)) {

@@ -32,6 +32,9 @@ export type ContractRecord = {
   freePeriodEndsOn: string;
   /** `YYYY-MM` of freePeriodEndsOn: the engine finds the month's work with one equality filter. */
   freePeriodEndsMonth: string;
+  /** The day after the term's last day, and its month bucket: the engine completes the contract on it. */
+  completesOn: string;
+  completesMonth: string;
   confirmation: TermsConfirmation;
   state: ContractState;
   stateHistory: StateChange<ContractState>[];
@@ -50,6 +53,8 @@ const contractSchema = new Schema(
     effectiveDate: { type: String, required: true },
     freePeriodEndsOn: { type: String, required: true },
     freePeriodEndsMonth: { type: String, required: true },
+    completesOn: { type: String, required: true },
+    completesMonth: { type: String, required: true },
     confirmation: { type: Schema.Types.Mixed, required: true },
     state: { type: String, enum: CONTRACT_STATES, required: true },
     stateHistory: { type: [Schema.Types.Mixed], default: [] },

@@ -14,6 +14,7 @@ import { LicenseOfferModel, type LicenseOfferRecord } from '../offers/offer.mode
 import { eligibilityProblems, type SmeFacts } from './eligibility';
 import {
   freePeriodEnd,
+  lastDayOfTerm,
   reportingPeriods,
   scheduleFixedObligations,
   type ScheduledObligation,
@@ -124,6 +125,8 @@ export class ContractService {
       effectiveDate: today,
       freePeriodEndsOn: freeEnd,
       freePeriodEndsMonth: freeEnd.slice(0, 7),
+      completesOn: addDays(lastDayOfTerm(agreed.paymentPlan, today), 1),
+      completesMonth: addDays(lastDayOfTerm(agreed.paymentPlan, today), 1).slice(0, 7),
       confirmation: { byUserId: agreed.acceptedByUserId, at: now, ipAddress: ctx.ipAddress },
       state: initialState,
       stateHistory: [{ from: null, to: initialState, at: now, byUserId: agreed.acceptedByUserId }],
@@ -256,7 +259,7 @@ export class ContractService {
         periodEnd: p.end,
         dueOn: p.reportDueDate,
         openMonth: addDays(p.end, 1).slice(0, 7),
-        dueMonth: p.reportDueDate.slice(0, 7),
+        lateMonth: addDays(p.reportDueDate, 1).slice(0, 7),
         status: 'OPEN',
       })),
     );

@@ -113,6 +113,8 @@ export class ContractEngineRun {
   interestCharges!: number;
   @Field(() => Int, { description: 'Minimum-royalty top-ups charged at contract years’ ends.' })
   minimumTrueUps!: number;
+  @Field(() => Int, { description: 'Contracts whose term ran its course.' })
+  contractsCompleted!: number;
 }
 
 export const ContractConnection = connectionOf(Contract, 'Contract', 'contract');

@@ -10,9 +10,9 @@ export type ReportDeadlineRecord = {
   periodStart: string;
   periodEnd: string;
   dueOn: string;
-  /** Buckets for the engine: the month the report becomes due (the day after the period) and overdue. */
+  /** Buckets for the engine: the month the report becomes due (the day after the period) and late (after dueOn). */
   openMonth: string;
-  dueMonth: string;
+  lateMonth: string;
   status: 'OPEN' | 'SUBMITTED' | 'OVERDUE';
 };
 
@@ -26,7 +26,7 @@ const reportDeadlineSchema = new Schema(
     periodEnd: { type: String, required: true },
     dueOn: { type: String, required: true },
     openMonth: { type: String, required: true },
-    dueMonth: { type: String, required: true },
+    lateMonth: { type: String, required: true },
     status: { type: String, required: true },
   },
   { collection: 'report_deadlines', versionKey: false },
