@@ -14,7 +14,7 @@ import {
 } from './bench/bare-search';
 import { commandsDuring, DatabaseActivity, type CommandCount } from './bench/database-activity';
 import { runLoad, type LoadFigures, type LoadTarget } from './bench/load';
-import { operationDocument } from './bench/operations';
+import { operationDocument } from './graphql-operations';
 import { BenchUsageError, parseBenchOptions } from './bench/options';
 import { percentile, round, timeSequentially } from './bench/stats';
 import { terminalProgress } from './seed/progress-bar';

@@ -1,14 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import {
-  Kind,
-  parse,
-  print,
-  visit,
-  type DefinitionNode,
-  type FragmentDefinitionNode,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { operationDocument } from '../../scripts/graphql-operations';
 
 export type GraphQLErrorShape = {
   message: string;
@@ -21,42 +11,8 @@ export type GraphQLResponse<T = Record<string, unknown>> = {
   errors?: GraphQLErrorShape[];
 };
 
-const OPERATIONS_DIR = path.resolve(__dirname, '..', '..', 'graphql', 'operations');
-
-let definitions: DefinitionNode[] | null = null;
-function allDefinitions(): DefinitionNode[] {
-  definitions ??= readdirSync(OPERATIONS_DIR)
-    .filter((f) => f.endsWith('.graphql'))
-    .flatMap((f) => parse(readFileSync(path.join(OPERATIONS_DIR, f), 'utf8')).definitions);
-  return definitions;
-}
-
 /** A named operation from graphql/operations, with the fragments it uses: the documents the web client sends. */
-export function operation(name: string): string {
-  const all = allDefinitions();
-  const op = all.find(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name,
-  );
-  if (!op) throw new Error(`no operation ${name} in graphql/operations`);
-  const fragments = new Map(
-    all
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((f) => [f.name.value, f]),
-  );
-  const needed = new Map<string, FragmentDefinitionNode>();
-  const collect = (node: DefinitionNode) =>
-    visit(node, {
-      FragmentSpread(spread) {
-        const fragment = fragments.get(spread.name.value);
-        if (fragment && !needed.has(fragment.name.value)) {
-          needed.set(fragment.name.value, fragment);
-          collect(fragment);
-        }
-      },
-    });
-  collect(op);
-  return [op, ...needed.values()].map((d) => print(d)).join('\n');
-}
+export const operation = operationDocument;
 
 /** Talks to /graphql over HTTP as a client would (JSON POST, bearer token). */
 export class GraphQLTestClient {

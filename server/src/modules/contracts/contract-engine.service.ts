@@ -24,6 +24,7 @@ import { MinimumRoyaltyCheckModel, type MinimumRoyaltyCheckRecord } from './mini
 import { insertIgnoringDuplicates, obligationDocument } from './contract.service';
 import { claimOnce } from '../../common/claims';
 import { RoyaltyReportModel, type RoyaltyReportRecord } from '../royalty-reports/royalty-report.model';
+import { latestByPeriod } from '../royalty-reports/royalty-report.service';
 import { minorToMajor, type CurrencyCode } from '../../common/money';
 import { notifyOnce } from '../notifications/notification.model';
 import { ReportDeadlineModel, type ReportDeadlineRecord } from '../notifications/report-deadline.model';
@@ -208,10 +209,7 @@ export class ContractEngineService {
         const reports = await RoyaltyReportModel.find({ contractId: contract._id }).lean<
           RoyaltyReportRecord[]
         >();
-        const latest = new Map<string, RoyaltyReportRecord>();
-        for (const r of reports)
-          if ((latest.get(r.periodStart)?.revision ?? 0) < r.revision) latest.set(r.periodStart, r);
-        const all = [...latest.values()];
+        const all = [...latestByPeriod(reports).values()];
         const earnedInYear = all
           .filter((r) => r.periodStart >= check.yearStart && r.periodStart <= check.yearEnd)
           .reduce((sum, r) => sum + r.royaltyMinor, 0);

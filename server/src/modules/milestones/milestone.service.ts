@@ -3,7 +3,11 @@ import { AppError, isDuplicateKeyError } from '../../common/errors';
 import { hasRole, requireViewer, type RequestContext } from '../../common/request-context';
 import { transition, type TransitionTable } from '../../common/state-machine';
 import { ObligationModel, type ContractRecord } from '../contracts/contract.model';
-import { obligationDocument, type ContractService } from '../contracts/contract.service';
+import {
+  insertIgnoringDuplicates,
+  obligationDocument,
+  type ContractService,
+} from '../contracts/contract.service';
 import { milestoneObligationOrThrow } from '../contracts/engine/obligation-schedule';
 import {
   MilestoneEventModel,
@@ -118,8 +122,6 @@ export class MilestoneService {
       event.milestoneKey,
       event.eventDate as CalendarDate,
     );
-    await ObligationModel.create(obligationDocument(contract, obligation, now)).catch((error: unknown) => {
-      if (!isDuplicateKeyError(error)) throw error;
-    });
+    await insertIgnoringDuplicates(ObligationModel, [obligationDocument(contract, obligation, now)]);
   }
 }

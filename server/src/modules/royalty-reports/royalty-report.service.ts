@@ -10,7 +10,11 @@ import {
   type ContractState,
   type ObligationRecord,
 } from '../contracts/contract.model';
-import { obligationDocument, type ContractService } from '../contracts/contract.service';
+import {
+  insertIgnoringDuplicates,
+  obligationDocument,
+  type ContractService,
+} from '../contracts/contract.service';
 import { CONTRACT_TRANSITIONS } from '../contracts/contract.state';
 import { reportingPeriods, scheduleFixedObligations } from '../contracts/engine/obligation-schedule';
 import { computeRoyalty, royaltyAmendmentDelta } from '../contracts/engine/royalty';
@@ -126,15 +130,13 @@ export class RoyaltyReportService {
       const key = previous ? `ROYALTY_ADJUSTMENT:${period.start}:${revision}` : `ROYALTY:${period.start}`;
       const amountMinor = delta.kind === 'CREDIT' ? -delta.amountMinor : delta.amountMinor;
       const kind = previous ? 'ROYALTY_ADJUSTMENT' : 'ROYALTY';
-      await ObligationModel.create(
+      await insertIgnoringDuplicates(ObligationModel, [
         obligationDocument(
           current,
           { key, kind, amountMinor, currency: plan.currency, dueDate: period.reportDueDate },
           now,
         ),
-      ).catch((error: { code?: number }) => {
-        if (error.code !== 11000) throw error;
-      });
+      ]);
     }
     await ReportDeadlineModel.updateOne(
       { deadlineKey: `${contract._id.toHexString()}:${period.start}` },
@@ -231,7 +233,8 @@ export class RoyaltyReportService {
   }
 }
 
-function latestByPeriod(reports: RoyaltyReportRecord[]): Map<string, RoyaltyReportRecord> {
+/** Each period's latest revision: what counts now, whatever came before. */
+export function latestByPeriod(reports: RoyaltyReportRecord[]): Map<string, RoyaltyReportRecord> {
   const latest = new Map<string, RoyaltyReportRecord>();
   for (const r of reports)
     if ((latest.get(r.periodStart)?.revision ?? 0) < r.revision) latest.set(r.periodStart, r);

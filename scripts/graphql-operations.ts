@@ -10,23 +10,30 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 
-/**
- * A named operation from graphql/operations with the fragments it spreads: the exact document the web client sends.
- * The same as `operation()` in tests/support/graphql-client.ts, which the build excludes (tests/ is not compiled).
- */
-export function operationDocument(name: string): string {
-  // From scripts/bench/ (tsx) or dist/scripts/bench/ (compiled): the project root is the folder holding package.json.
-  const root = [path.resolve(__dirname, '..', '..'), path.resolve(__dirname, '..', '..', '..')].find((dir) =>
+let definitions: DefinitionNode[] | null = null;
+
+function allDefinitions(): DefinitionNode[] {
+  // From scripts/ (tsx, jest) or dist/scripts/ (compiled): the project root is the folder holding package.json.
+  const root = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..')].find((dir) =>
     existsSync(path.join(dir, 'package.json')),
   );
   const dir = path.join(root ?? process.cwd(), 'graphql', 'operations');
-  const all = readdirSync(dir)
+  definitions ??= readdirSync(dir)
     .filter((f) => f.endsWith('.graphql'))
     .flatMap((f) => parse(readFileSync(path.join(dir, f), 'utf8')).definitions);
+  return definitions;
+}
+
+/**
+ * A named operation from graphql/operations with the fragments it spreads: the exact document the web client
+ * sends. The tests and the benchmark both send these.
+ */
+export function operationDocument(name: string): string {
+  const all = allDefinitions();
   const op = all.find(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name,
   );
-  if (!op) throw new Error(`no operation ${name} in ${dir}`);
+  if (!op) throw new Error(`no operation ${name} in graphql/operations`);
   const fragments = new Map(
     all
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
