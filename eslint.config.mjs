@@ -11,6 +11,7 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'test-results/**',
+      'client/src/graphql/generated/**',
     ],
   },
   js.configs.recommended,

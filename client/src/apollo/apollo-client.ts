@@ -1,6 +1,6 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
-import type { PatentSearchConnection } from '../graphql/catalogue.types';
+import type { PatentSearchConnection } from '../catalogue/catalogue.types';
 import { authorizationHeaders } from './access-token';
 
 // Read the token for every request rather than once, so that signing in or out takes effect without a reload.

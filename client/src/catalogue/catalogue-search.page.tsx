@@ -5,7 +5,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../app/page-hooks';
-import { SearchPatentsDocument } from '../graphql/catalogue.operations';
+import { SearchPatentsDocument } from '../graphql/generated/graphql';
 import {
   activeFilterCount,
   catalogueSearchParams,

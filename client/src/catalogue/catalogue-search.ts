@@ -1,15 +1,12 @@
-import {
-  JURISDICTIONS,
-  PATENT_LEGAL_STATUSES,
-  PATENT_SORTS,
-  TECHNICAL_FIELDS,
-  type Jurisdiction,
-  type PatentLegalStatus,
-  type PatentSearchFilter,
-  type PatentSort,
-  type SearchPatentsVariables,
-  type TechnicalField,
-} from '../graphql/catalogue.types';
+import { JURISDICTIONS, PATENT_LEGAL_STATUSES, PATENT_SORTS, TECHNICAL_FIELDS } from '../graphql/enum-values';
+import type {
+  Jurisdiction,
+  PatentLegalStatus,
+  PatentSearchFilter,
+  PatentSort,
+  SearchPatentsQueryVariables,
+  TechnicalField,
+} from '../graphql/generated/graphql';
 
 /**
  * A catalogue search as the page holds it. It lives in the address bar, so that a search can be bookmarked, shared
@@ -84,7 +81,7 @@ export function catalogueSearchParams(search: CatalogueSearch): URLSearchParams 
 }
 
 /** The variables of the SearchPatents operation; empty parts are left out so the server applies its defaults. */
-export function searchPatentsVariables(search: CatalogueSearch): SearchPatentsVariables {
+export function searchPatentsVariables(search: CatalogueSearch): SearchPatentsQueryVariables {
   const filter: PatentSearchFilter = {};
   if (search.technicalFields.length) filter.technicalFields = search.technicalFields;
   if (search.jurisdictions.length) filter.jurisdictions = search.jurisdictions;

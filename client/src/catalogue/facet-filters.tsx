@@ -1,14 +1,8 @@
 import { Button, Checkbox, Group, NativeSelect, Stack, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  JURISDICTIONS,
-  PATENT_LEGAL_STATUSES,
-  TECHNICAL_FIELDS,
-  TRL_LEVELS,
-  type FacetCount,
-  type PatentSearchFacets,
-} from '../graphql/catalogue.types';
+import { JURISDICTIONS, PATENT_LEGAL_STATUSES, TECHNICAL_FIELDS, TRL_LEVELS } from '../graphql/enum-values';
+import type { FacetCount, PatentSearchFacets } from './catalogue.types';
 import { activeFilterCount, toggleValue, withoutFilters, type CatalogueSearch } from './catalogue-search';
 import classes from './catalogue.module.css';
 

@@ -2,12 +2,9 @@ import { Alert, Button, Group, Loader, NativeSelect, Text, Title } from '@mantin
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import {
-  PATENT_SORTS,
-  type PatentSearchConnection,
-  type PatentSort,
-  type PatentSummary,
-} from '../graphql/catalogue.types';
+import { PATENT_SORTS } from '../graphql/enum-values';
+import type { PatentSort } from '../graphql/generated/graphql';
+import type { PatentSearchConnection, PatentSummary } from './catalogue.types';
 import { formatList } from '../i18n/format';
 import { useLocale } from '../i18n/i18n';
 import { ProblemMessage } from './problem-message';

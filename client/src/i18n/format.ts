@@ -1,4 +1,4 @@
-import type { IsoDate } from '../graphql/catalogue.types';
+import type { IsoDate } from '../graphql/enum-values';
 import type { Locale } from './locale';
 
 const dateFormats = new Map<Locale, Intl.DateTimeFormat>();

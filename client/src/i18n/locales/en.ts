@@ -5,7 +5,7 @@ import type {
   PatentSort,
   PatentState,
   TechnicalField,
-} from '../../graphql/catalogue.types';
+} from '../../graphql/generated/graphql';
 
 // Every enum is a Record over its values, so a value added to the schema fails to compile until it is translated.
 const technicalField: Record<TechnicalField, string> = {
