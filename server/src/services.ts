@@ -9,6 +9,7 @@ import { ContractService } from './modules/contracts/contract.service';
 import { ContractEngineService } from './modules/contracts/contract-engine.service';
 import { LicenseRequestService } from './modules/license-requests/license-request.service';
 import { RoyaltyReportService } from './modules/royalty-reports/royalty-report.service';
+import { SublicenseIncomeReportService } from './modules/royalty-reports/sublicense-income-report.service';
 import { MilestoneService } from './modules/milestones/milestone.service';
 import { NotificationService } from './modules/notifications/notification.service';
 

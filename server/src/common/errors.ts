@@ -19,7 +19,8 @@ export type ErrorCode =
   | 'OFFER_EXCEEDS_POLICY_CAP'
   | 'PATENT_NOT_PUBLISHED'
   | 'NOT_ELIGIBLE'
-  | 'OFFER_NOT_AVAILABLE';
+  | 'OFFER_NOT_AVAILABLE'
+  | 'SUBLICENSING_NOT_ALLOWED';
 
 export type FieldError = { field: string; message: string };
 

@@ -6,6 +6,7 @@ import { LicenseOfferResolver, PatentOffersResolver } from '../modules/offers/of
 import { ContractResolver } from '../modules/contracts/contract.resolver';
 import { LicenseRequestResolver } from '../modules/license-requests/license-request.resolver';
 import { RoyaltyReportResolver } from '../modules/royalty-reports/royalty-report.resolver';
+import { SublicenseIncomeReportResolver } from '../modules/royalty-reports/sublicense-income-report.resolver';
 import { MilestoneResolver } from '../modules/milestones/milestone.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
 import { AuthChecker } from './auth-checker';

@@ -38,7 +38,8 @@ export class Obligation {
   key!: string;
   @Field(() => String, {
     description:
-      'UPFRONT, INSTALLMENT, ROYALTY, MINIMUM_ROYALTY_TRUE_UP, MILESTONE, SUBLICENSE_SHARE, EXIT_FEE or LATE_INTEREST.',
+      'UPFRONT, INSTALLMENT, ROYALTY, ROYALTY_ADJUSTMENT, MINIMUM_ROYALTY_TRUE_UP, MILESTONE, SUBLICENSE_SHARE, ' +
+      'SUBLICENSE_SHARE_ADJUSTMENT, EXIT_FEE or LATE_INTEREST. An adjustment with a negative amount is a credit.',
   })
   kind!: string;
   @Field(() => GraphQLSafeInt, { description: 'Amount in minor units of `currency`.' })

@@ -46,7 +46,7 @@ export class LicenseRequestService {
       });
     await this.contracts.assertEligible(offer, licenseeId, toCalendarDate(ctx.clock.now()));
     const proposal = paymentPlan ?? offer.paymentPlan;
-    checkProposal(proposal, message);
+    checkProposal(proposal, message, offer);
     const now = ctx.clock.now();
     const created = await LicenseRequestModel.create({
       offerId: offer._id,
@@ -80,7 +80,7 @@ export class LicenseRequestService {
     paymentPlan: PaymentPlan,
   ): Promise<LicenseRequestRecord> {
     const { request, side } = await this.onTurn(ctx, id);
-    checkProposal(paymentPlan, message);
+    checkProposal(paymentPlan, message, await this.offerOrThrow(request));
     return this.step(
       ctx,
       request,
@@ -251,11 +251,21 @@ export class LicenseRequestService {
   }
 }
 
-/** A proposal is a whole payment plan the engine can run; every problem is named by its field. */
-function checkProposal(plan: PaymentPlan, message: string | null): void {
+/**
+ * A proposal is a whole payment plan the engine can run, within what the offer licenses (no sublicence share when
+ * the offer does not allow sublicensing); every problem is named by its field.
+ */
+function checkProposal(
+  plan: PaymentPlan,
+  message: string | null,
+  offer: Pick<LicenseOfferRecord, 'sublicensingAllowed'>,
+): void {
   if (message && message.length > MAX_MESSAGE)
     throw AppError.badInput('message', `Keep the message under ${MAX_MESSAGE} characters.`);
   AppError.assertNoFieldErrors(
-    validatePaymentPlan(plan).map((i) => ({ field: `paymentPlan.${i.field}`, message: i.message })),
+    validatePaymentPlan(plan, { sublicensingAllowed: offer.sublicensingAllowed }).map((i) => ({
+      field: `paymentPlan.${i.field}`,
+      message: i.message,
+    })),
   );
 }

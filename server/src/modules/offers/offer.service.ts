@@ -205,7 +205,9 @@ export class OfferService {
       if (value !== null && value !== undefined && (!Number.isSafeInteger(value) || value < 0))
         add(`eligibility.${key}`, 'Give a whole number, 0 or more, or leave it empty.');
     }
-    for (const issue of validatePaymentPlan(input.paymentPlan))
+    for (const issue of validatePaymentPlan(input.paymentPlan, {
+      sublicensingAllowed: input.sublicensingAllowed,
+    }))
       add(`paymentPlan.${issue.field}`, issue.message);
     AppError.assertNoFieldErrors(errors);
 

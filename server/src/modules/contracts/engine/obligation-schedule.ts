@@ -22,6 +22,8 @@ export type ObligationKind =
   | 'ROYALTY'
   | 'MINIMUM_ROYALTY_TRUE_UP'
   | 'ROYALTY_ADJUSTMENT'
+  | 'SUBLICENSE_SHARE'
+  | 'SUBLICENSE_SHARE_ADJUSTMENT'
   | 'EXIT_FEE'
   | 'LATE_INTEREST';
 
@@ -42,6 +44,9 @@ export const obligationKey = {
   royalty: (periodStart: CalendarDate) => `ROYALTY:${periodStart}`,
   royaltyAdjustment: (periodStart: CalendarDate, revision: number) =>
     `ROYALTY_ADJUSTMENT:${periodStart}:${revision}`,
+  sublicenseShare: (periodStart: CalendarDate) => `SUBLICENSE_SHARE:${periodStart}`,
+  sublicenseShareAdjustment: (periodStart: CalendarDate, revision: number) =>
+    `SUBLICENSE_SHARE_ADJUSTMENT:${periodStart}:${revision}`,
   minimumRoyaltyTrueUp: (contractYear: number) => `MINIMUM_ROYALTY_TRUE_UP:${contractYear}`,
   exitFee: () => 'EXIT_FEE',
   lateInterest: (overdueObligationKey: string) => `LATE_INTEREST:${overdueObligationKey}`,

@@ -207,6 +207,20 @@ describe('validatePaymentPlan', () => {
       expect(fieldsOf({ ...validPlan, exitFeeMinor: 0, sublicenseShareBps: 0 })).toEqual([]); // 0 means none
     });
 
+    it('refuses a sublicence share when the licence does not allow sublicensing', () => {
+      const refused = validatePaymentPlan(validPlan, { sublicensingAllowed: false });
+      expect(refused.map((issue) => issue.field)).toEqual(['sublicenseShareBps']);
+      expect(refused[0].message).toMatch(/does not allow sublicensing/);
+      expect(validatePaymentPlan(validPlan, { sublicensingAllowed: true })).toEqual([]);
+      // No share, or a share of 0, needs no sublicensing.
+      expect(
+        validatePaymentPlan({ ...validPlan, sublicenseShareBps: 0 }, { sublicensingAllowed: false }),
+      ).toEqual([]);
+      expect(
+        validatePaymentPlan({ ...validPlan, sublicenseShareBps: null }, { sublicensingAllowed: false }),
+      ).toEqual([]);
+    });
+
     it('refuses zero installments, and more installments than minor units', () => {
       expect(
         validatePaymentPlan({ ...validPlan, installments: { ...validPlan.installments!, count: 0 } }),

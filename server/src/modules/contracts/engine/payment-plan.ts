@@ -104,12 +104,18 @@ const MAX_RATE_BPS = 10_000;
 
 export type PaymentPlanIssue = { field: string; message: string };
 
+/** What the rest of the licence says that the plan must agree with. */
+export type PaymentPlanContext = {
+  /** When false, a plan may not charge a share of sublicensing income (0 or none is fine). */
+  sublicensingAllowed?: boolean;
+};
+
 /**
  * Every problem of a plan, each naming its field (`royalty.tiers[1].fromMinor`), so an offer form can show them all
  * at once. An empty list means the engine can run the plan. Does not trust the static types: the plan may come
  * straight from a request or an old document.
  */
-export function validatePaymentPlan(plan: PaymentPlan): PaymentPlanIssue[] {
+export function validatePaymentPlan(plan: PaymentPlan, context: PaymentPlanContext = {}): PaymentPlanIssue[] {
   const issues: PaymentPlanIssue[] = [];
   const report = (field: string, message: string) => issues.push({ field, message });
 
@@ -257,6 +263,12 @@ export function validatePaymentPlan(plan: PaymentPlan): PaymentPlanIssue[] {
 
   if (plan.sublicenseShareBps != null) {
     checkRateBps(plan.sublicenseShareBps, 'sublicenseShareBps', report);
+    if (context.sublicensingAllowed === false && plan.sublicenseShareBps !== 0) {
+      report(
+        'sublicenseShareBps',
+        'the licence does not allow sublicensing, so there is no sublicensing income to share; allow it or remove the share',
+      );
+    }
   }
   if (plan.exitFeeMinor != null) checkNonNegativeInteger(plan.exitFeeMinor, 'exitFeeMinor', report);
 
@@ -285,6 +297,8 @@ export type OpenLicenceFinding = {
  * Checks an offer published as an open licence against China's open-licence guidance: the royalty rate and the fixed
  * fees have ceilings. "Fixed fees" are every lump sum in the plan (upfront fee, installments, milestones, exit fee);
  * the fee ceiling is in CNY, so a plan in another currency is a finding of its own rather than a guess at a rate.
+ * The sublicence share is neither: it takes part of what third parties pay the licensee, not of the licensee's own
+ * sales, and is not a fixed sum, so neither ceiling measures it and it is not checked here.
  * Assumes a plan that `validatePaymentPlan` accepts.
  */
 export function checkOpenLicencePolicy(plan: PaymentPlan, policy: OpenLicencePolicy): OpenLicenceFinding[] {
