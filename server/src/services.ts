@@ -27,6 +27,7 @@ export type Services = {
   contractEngine: ContractEngineService;
   licenseRequests: LicenseRequestService;
   royaltyReports: RoyaltyReportService;
+  sublicenseIncomeReports: SublicenseIncomeReportService;
   milestones: MilestoneService;
   notifications: NotificationService;
 };
@@ -46,6 +47,7 @@ export function createServices(config: Config, stripe: Stripe, stripeMode: Servi
     contracts,
     licenseRequests: new LicenseRequestService(contracts),
     royaltyReports: new RoyaltyReportService(contracts),
+    sublicenseIncomeReports: new SublicenseIncomeReportService(contracts),
     milestones: new MilestoneService(contracts),
     notifications: new NotificationService(),
     contractEngine: new ContractEngineService(),

@@ -21,6 +21,7 @@ export const RESOLVERS = [
   ContractResolver,
   LicenseRequestResolver,
   RoyaltyReportResolver,
+  SublicenseIncomeReportResolver,
   MilestoneResolver,
   NotificationResolver,
 ] as const;

@@ -43,6 +43,7 @@ export const HOT_EQUALITY_FIELDS: Record<string, string[]> = {
   license_requests: ['_id', 'licensorId', 'licenseeId'],
   claims: ['_id'],
   royalty_reports: ['contractId', 'reportKey'],
+  sublicense_income_reports: ['contractId', 'reportKey'],
   minimum_royalty_checks: ['checkKey', 'status', 'dueMonth'],
   milestone_events: ['_id', 'contractId', 'eventKey'],
   counters: ['_id'],
