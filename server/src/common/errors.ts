@@ -20,7 +20,11 @@ export type ErrorCode =
   | 'PATENT_NOT_PUBLISHED'
   | 'NOT_ELIGIBLE'
   | 'OFFER_NOT_AVAILABLE'
-  | 'SUBLICENSING_NOT_ALLOWED';
+  | 'SUBLICENSING_NOT_ALLOWED'
+  | 'LEDGER_INVALID_ENTRY'
+  | 'LEDGER_UNBALANCED'
+  | 'LEDGER_IDEMPOTENCY_CONFLICT'
+  | 'LEDGER_ALREADY_REVERSED';
 
 export type FieldError = { field: string; message: string };
 
