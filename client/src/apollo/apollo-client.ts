@@ -1,33 +1,43 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import type { PatentSearchConnection } from '../catalogue/catalogue.types';
-import { authorizationHeaders } from './access-token';
+import { freshAccessToken } from '../session/session-store';
 
-// Read the token for every request rather than once, so that signing in or out takes effect without a reload.
-const authLink = new SetContextLink((previous) => ({
-  headers: { ...previous.headers, ...authorizationHeaders() },
-}));
+// Read the token for every request rather than once, so that signing in or out takes effect without a reload; an
+// access token about to expire is renewed first.
+const authLink = new SetContextLink(async (previous) => {
+  const token = await freshAccessToken();
+  return { headers: { ...previous.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } };
+});
 
 // HttpLink posts `Content-Type: application/json`, which is what the server's CSRF prevention asks for.
 const httpLink = new HttpLink({ uri: '/graphql' });
 
-const cache = new InMemoryCache({
-  typePolicies: {
-    Query: {
-      fields: {
-        searchPatents: {
-          // One cache entry per search; `first` and `after` only page through it.
-          keyArgs: ['query', 'filter', 'sort'],
-          merge(existing: PatentSearchConnection | undefined, incoming: PatentSearchConnection, { args }) {
-            if (!existing || !args?.['after']) return incoming;
-            return { ...incoming, edges: [...existing.edges, ...incoming.edges] };
+function createCache(): InMemoryCache {
+  return new InMemoryCache({
+    typePolicies: {
+      Query: {
+        fields: {
+          searchPatents: {
+            // One cache entry per search; `first` and `after` only page through it.
+            keyArgs: ['query', 'filter', 'sort'],
+            merge(existing: PatentSearchConnection | undefined, incoming: PatentSearchConnection, { args }) {
+              if (!existing || !args?.['after']) return incoming;
+              return { ...incoming, edges: [...existing.edges, ...incoming.edges] };
+            },
           },
         },
       },
+      // Offers, contracts and requests are shown with different selections; merge them rather than replace.
+      PaymentPlanShape: { merge: true },
+      // Obligations and report lines have no id of their own in every selection.
+      Contract: { fields: { paymentPlan: { merge: true } } },
+      LicenseRequest: { fields: { proposal: { merge: true } } },
+      LicenseOffer: { fields: { paymentPlan: { merge: true } } },
     },
-  },
-});
+  });
+}
 
 export function createApolloClient(): ApolloClient {
-  return new ApolloClient({ link: ApolloLink.from([authLink, httpLink]), cache });
+  return new ApolloClient({ link: ApolloLink.from([authLink, httpLink]), cache: createCache() });
 }

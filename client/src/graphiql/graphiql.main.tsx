@@ -6,7 +6,7 @@ import './graphiql.css';
 import { GraphiQL } from 'graphiql';
 import { StrictMode, type ComponentProps } from 'react';
 import { createRoot } from 'react-dom/client';
-import { authorizationHeaders } from '../apollo/access-token';
+import { freshAccessToken } from '../session/session-store';
 
 type Fetcher = ComponentProps<typeof GraphiQL>['fetcher'];
 
@@ -15,12 +15,13 @@ type Fetcher = ComponentProps<typeof GraphiQL>['fetcher'];
  * gives another.
  */
 const fetcher: Fetcher = async (params, options) => {
+  const token = await freshAccessToken();
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       accept: 'application/graphql-response+json, application/json',
-      ...authorizationHeaders(),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...options?.headers,
     },
     body: JSON.stringify(params),

@@ -31,3 +31,42 @@ export function formatList(values: readonly string[], locale: Locale): string {
   }
   return format.format(values);
 }
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** How many minor units a currency has per major unit, as a power of ten (CNY and USD 2, JPY 0, KWD 3). */
+export function currencyExponent(currency: string): number {
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  );
+}
+
+/**
+ * An amount in minor units as the locale writes money: ¥1,234.56 for CNY in either language (the narrow symbol, as
+ * people in China write it), with the currency's own number of decimals.
+ */
+export function formatMoney(amountMinor: number, currency: string, locale: Locale): string {
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
+    moneyFormats.set(key, format);
+  }
+  return format.format(amountMinor / 10 ** currencyExponent(currency));
+}
+
+/** A rate in basis points as a percentage: 550 bps is 5.5 %. */
+export function formatBps(bps: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(bps / 10_000);
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+/** An instant from the API (ISO 8601) as the locale writes a date and time, in the visitor's time zone. */
+export function formatDateTime(iso: string, locale: Locale): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
