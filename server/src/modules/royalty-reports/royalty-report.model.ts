@@ -26,6 +26,11 @@ export type RoyaltyReportRecord = {
   netSalesMinor: number;
   /** The royalty this period owes as of this revision, after tiers and caps. */
   royaltyMinor: number;
+  /**
+   * Set on a revision the platform made, not the licensee: an earlier period's report (`<period start>:r<revision>`)
+   * moved this period's tier basis or cap room, so its royalty was charged again on the same lines.
+   */
+  recomputedAfter?: string | null;
   submittedByUserId: string;
   submittedAt: Date;
 };
@@ -42,6 +47,7 @@ const royaltyReportSchema = new Schema(
     lines: { type: [Schema.Types.Mixed], default: [] },
     netSalesMinor: { type: Number, required: true },
     royaltyMinor: { type: Number, required: true },
+    recomputedAfter: { type: String, default: null },
     submittedByUserId: { type: String, required: true },
     submittedAt: { type: Date, required: true },
   },

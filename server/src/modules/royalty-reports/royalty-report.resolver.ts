@@ -14,6 +14,7 @@ function toRoyaltyReport(r: RoyaltyReportRecord): RoyaltyReport {
     lines: r.lines.map((l) => ({ ...l })),
     netSalesMinor: r.netSalesMinor,
     royaltyMinor: r.royaltyMinor,
+    recomputedAfter: r.recomputedAfter ?? null,
     submittedAt: r.submittedAt,
   };
 }

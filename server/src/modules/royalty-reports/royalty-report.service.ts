@@ -16,10 +16,16 @@ import {
   type ContractService,
 } from '../contracts/contract.service';
 import { CONTRACT_TRANSITIONS } from '../contracts/contract.state';
-import { reportingPeriods, scheduleFixedObligations } from '../contracts/engine/obligation-schedule';
+import {
+  obligationKey,
+  reportingPeriods,
+  scheduleFixedObligations,
+  type ReportingWindow,
+} from '../contracts/engine/obligation-schedule';
 import { computeRoyalty, royaltyAmendmentDelta } from '../contracts/engine/royalty';
 import { RoyaltyReportModel, type ReportLine, type RoyaltyReportRecord } from './royalty-report.model';
 import { ReportDeadlineModel } from '../notifications/report-deadline.model';
+import { assertTakesReports, reportingPeriodOf } from './report-period';
 
 const MAX_LINES = 200;
 
@@ -37,25 +43,11 @@ export class RoyaltyReportService {
     const contract = await this.contracts.getVisible(ctx, contractId);
     if (!contract) throw AppError.notFound('The contract');
     requireRoleIn(ctx, contract.licenseeId.toHexString(), 'SME_MEMBER');
-    if (!['FREE_PERIOD', 'ACTIVE', 'DEFAULTED'].includes(contract.state)) {
-      throw new AppError(
-        'INVALID_STATE_TRANSITION',
-        `The contract is ${contract.state.toLowerCase()}; it takes no more reports.`,
-      );
-    }
+    assertTakesReports(contract);
     const plan = contract.terms.paymentPlan;
     const today = toCalendarDate(ctx.clock.now());
-    const period = reportingPeriods(plan, contract.effectiveDate as CalendarDate).find(
-      (p) => p.start === periodStart,
-    );
     const errors: FieldError[] = [];
-    if (!period)
-      errors.push({
-        field: 'periodStart',
-        message: 'This is not the first day of one of the contract’s reporting periods.',
-      });
-    else if (period.start > today)
-      errors.push({ field: 'periodStart', message: 'This period has not started yet.' });
+    const period = reportingPeriodOf(contract, periodStart, today, errors);
     if (lines.length > MAX_LINES)
       errors.push({ field: 'lines', message: `Report at most ${MAX_LINES} lines.` });
     lines.forEach((line, i) => {
@@ -122,27 +114,73 @@ export class RoyaltyReportService {
       })
     ).toObject() as RoyaltyReportRecord;
 
-    const delta = previous
-      ? royaltyAmendmentDelta(previous.royaltyMinor, royalty)
-      : { kind: royalty > 0 ? 'ADDITIONAL_CHARGE' : 'NO_CHANGE', amountMinor: royalty };
-    if (delta.kind !== 'NO_CHANGE') {
-      // A first report owes its royalty; an amendment owes (or credits, as a negative amount) the difference.
-      const key = previous ? `ROYALTY_ADJUSTMENT:${period.start}:${revision}` : `ROYALTY:${period.start}`;
-      const amountMinor = delta.kind === 'CREDIT' ? -delta.amountMinor : delta.amountMinor;
-      const kind = previous ? 'ROYALTY_ADJUSTMENT' : 'ROYALTY';
-      await insertIgnoringDuplicates(ObligationModel, [
-        obligationDocument(
-          current,
-          { key, kind, amountMinor, currency: plan.currency, dueDate: period.reportDueDate },
-          now,
-        ),
-      ]);
-    }
+    await chargeRoyalty(current, period, previous, report, now);
     await ReportDeadlineModel.updateOne(
       { deadlineKey: `${contract._id.toHexString()}:${period.start}` },
       { $set: { status: 'SUBMITTED' } },
     );
+    latest.set(periodStart, report);
+    await this.recomputeLaterPeriods(current, report, latest, viewer.userId, now);
     return report;
+  }
+
+  /**
+   * A report changes the tier basis and the cap room of every later period: under CUMULATIVE tiers each later
+   * period's sales sit higher or lower in the tiers, under CONTRACT_YEAR tiers the rest of that year's do, and under a
+   * total cap every later period has more or less room. So every later period already reported is charged again, in
+   * period order, each from the periods before it as they now stand. A period whose royalty changes gets a new
+   * revision (its lines unchanged, `recomputedAfter` naming the report that moved it) and its difference becomes an
+   * obligation or credit of its own, exactly as an amendment's; nothing is overwritten.
+   */
+  private async recomputeLaterPeriods(
+    contract: ContractRecord,
+    cause: RoyaltyReportRecord,
+    latest: Map<string, RoyaltyReportRecord>,
+    userId: string,
+    now: Date,
+  ): Promise<void> {
+    const periods = reportingPeriods(contract.terms.paymentPlan, contract.effectiveDate as CalendarDate);
+    const later = [...latest.values()]
+      .filter((r) => r.periodStart > cause.periodStart)
+      .sort((a, b) => a.periodStart.localeCompare(b.periodStart));
+    for (const stale of later) {
+      const royalty = this.royaltyFor(
+        contract,
+        stale.periodStart,
+        stale.periodEnd,
+        stale.netSalesMinor,
+        latest,
+      );
+      if (royalty === stale.royaltyMinor) continue;
+      const period = periods.find((p) => p.start === stale.periodStart);
+      if (!period) continue;
+      const revision = stale.revision + 1;
+      const claim = await claimOnce(
+        `royalty-report:${contract._id.toHexString()}:${stale.periodStart}:r${revision}`,
+        userId + now.toISOString(),
+        now,
+      );
+      if (!claim.won)
+        throw new AppError(
+          'CONFLICT',
+          `Your report was saved, but a report for ${stale.periodStart} came in at the same moment; ` +
+            'submit yours again to bring the later periods up to date.',
+        );
+      const { _id: _previousId, ...kept } = stale;
+      const recomputed = (
+        await RoyaltyReportModel.create({
+          ...kept,
+          reportKey: `${contract._id.toHexString()}:${stale.periodStart}:r${revision}`,
+          revision,
+          royaltyMinor: royalty,
+          recomputedAfter: `${cause.periodStart}:r${cause.revision}`,
+          submittedByUserId: userId,
+          submittedAt: now,
+        })
+      ).toObject() as RoyaltyReportRecord;
+      await chargeRoyalty(contract, period, stale, recomputed, now);
+      latest.set(stale.periodStart, recomputed);
+    }
   }
 
   async listForContract(ctx: RequestContext, contractId: string): Promise<RoyaltyReportRecord[]> {
@@ -231,6 +269,43 @@ export class RoyaltyReportService {
     }
     return updated;
   }
+}
+
+/**
+ * A first report owes its royalty (`ROYALTY:<period>`); a later revision owes the difference from the one before
+ * (`ROYALTY_ADJUSTMENT:<period>:<revision>`), a credit being a negative amount. Both fall due with the period's
+ * report.
+ */
+async function chargeRoyalty(
+  contract: ContractRecord,
+  period: ReportingWindow,
+  previous: RoyaltyReportRecord | null,
+  report: RoyaltyReportRecord,
+  now: Date,
+): Promise<void> {
+  const royalty = report.royaltyMinor;
+  const delta = previous
+    ? royaltyAmendmentDelta(previous.royaltyMinor, royalty)
+    : { kind: royalty > 0 ? 'ADDITIONAL_CHARGE' : 'NO_CHANGE', amountMinor: royalty };
+  if (delta.kind === 'NO_CHANGE') return;
+  const key = previous
+    ? obligationKey.royaltyAdjustment(period.start, report.revision)
+    : obligationKey.royalty(period.start);
+  const amountMinor = delta.kind === 'CREDIT' ? -delta.amountMinor : delta.amountMinor;
+  const kind = previous ? 'ROYALTY_ADJUSTMENT' : 'ROYALTY';
+  await insertIgnoringDuplicates(ObligationModel, [
+    obligationDocument(
+      contract,
+      {
+        key,
+        kind,
+        amountMinor,
+        currency: contract.terms.paymentPlan.currency,
+        dueDate: period.reportDueDate,
+      },
+      now,
+    ),
+  ]);
 }
 
 /** Each period's latest revision: what counts now, whatever came before. */

@@ -42,6 +42,13 @@ export class RoyaltyReport {
     description: 'The royalty the period owes as of this revision, after tiers and caps.',
   })
   royaltyMinor!: number;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Set when the platform made this revision because an earlier period’s report (`<period start>:r<revision>`) ' +
+      'changed the tier basis or cap room of this one; its lines are unchanged.',
+  })
+  recomputedAfter!: string | null;
   @Field(() => Date, { description: 'When it was submitted.' })
   submittedAt!: Date;
 }
