@@ -43,3 +43,9 @@ export async function claimOnce(
     return { won: existing.holder === holder, holder: existing.holder, decision: existing.decision };
   }
 }
+
+/** Who holds `key`, and what they decided; null when nobody has claimed it. */
+export async function readClaim(key: string): Promise<Claim | null> {
+  const existing = await ClaimModel.findById(key).lean<ClaimDocument>();
+  return existing ? { won: false, holder: existing.holder, decision: existing.decision } : null;
+}

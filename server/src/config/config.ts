@@ -41,6 +41,22 @@ export type Config = {
   /** China's open-licence guidance, checked on standard (open / express) offers. */
   openLicencePolicy: { mode: 'REFUSE' | 'WARN' | 'OFF'; maxRoyaltyBps: number; maxFixedFeesMinorCny: number };
   signInThrottle: { attemptsPerAccountAndAddress: number; attemptsPerAddress: number; windowSeconds: number };
+  stripe: {
+    /** Verifies `POST /webhooks/stripe`; production refuses to start without one. */
+    webhookSecret: string;
+    /** When set, the web client saves cards with Stripe Elements; unset, a Stripe test payment method stands in. */
+    publishableKey: string | null;
+  };
+  billing: {
+    /** The platform's fee on every payment, in basis points (250 = 2.5 %). */
+    platformFeeBps: number;
+    /** The most requests per second the billing run sends to Stripe (Stripe's per-endpoint default is 25). */
+    stripeRequestsPerSecond: number;
+    /** How many obligations the billing run works on at once. */
+    concurrency: number;
+    /** 0: off. Otherwise the server advances the contract engine and runs billing every so many minutes. */
+    scheduleMinutes: number;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -57,6 +73,7 @@ const ROOT = path.resolve(
 
 // A fixed secret is acceptable only where tokens never leave the machine; production refuses to start without one.
 const DEVELOPMENT_JWT_SECRET = 'usefirst-development-secret-do-not-use-in-production';
+const DEVELOPMENT_WEBHOOK_SECRET = 'whsec_usefirstdevelopmentonly';
 
 export function loadConfig(env: Env = process.env): Config {
   const errors: string[] = [];
@@ -211,7 +228,34 @@ export function loadConfig(env: Env = process.env): Config {
       ),
       windowSeconds: read('SIGN_IN_WINDOW_SECONDS', 900, integer(1, 86_400), 'seconds between 1 and 86400'),
     },
+    stripe: {
+      webhookSecret: read(
+        'STRIPE_WEBHOOK_SECRET',
+        DEVELOPMENT_WEBHOOK_SECRET,
+        (raw) => (/^whsec_\w+$/.test(raw) ? raw : undefined),
+        'a webhook signing secret (whsec_…)',
+      ),
+      publishableKey: read<string | null>(
+        'STRIPE_PUBLISHABLE_KEY',
+        null,
+        (raw) => (/^pk_(test|live)_\w+$/.test(raw) ? raw : undefined),
+        'a Stripe publishable key (pk_test_… or pk_live_…)',
+      ),
+    },
+    billing: {
+      platformFeeBps: read('PLATFORM_FEE_BPS', 250, integer(0, 10_000), 'basis points between 0 and 10000'),
+      stripeRequestsPerSecond: read(
+        'STRIPE_REQUESTS_PER_SECOND',
+        25,
+        integer(1, 1_000),
+        'an integer between 1 and 1000',
+      ),
+      concurrency: read('BILLING_CONCURRENCY', 8, integer(1, 64), 'an integer between 1 and 64'),
+      scheduleMinutes: read('BILLING_SCHEDULE_MINUTES', 0, integer(0, 10_080), 'minutes between 0 and 10080'),
+    },
   };
+  if (nodeEnv === 'production' && config.stripe.webhookSecret === DEVELOPMENT_WEBHOOK_SECRET)
+    errors.push('STRIPE_WEBHOOK_SECRET must be set in production');
   if (errors.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
   return config;
 }

@@ -18,6 +18,7 @@ import {
   type ObligationRecord,
 } from './contract.model';
 import { CONTRACT_TRANSITIONS } from './contract.state';
+import { restorePaidIfClaimed } from './obligation-payment';
 import { lateInterest } from './engine/late-interest';
 import { minimumForContractYear, minimumRoyaltyTrueUp } from './engine/royalty';
 import { MinimumRoyaltyCheckModel, type MinimumRoyaltyCheckRecord } from './minimum-royalty-check.model';
@@ -163,7 +164,10 @@ export class ContractEngineService {
         { _id: obligation._id, status: from },
         { $set: { status: to, updatedAt: now } },
       );
-      if (result.modifiedCount > 0) moved.push(obligation);
+      if (result.modifiedCount === 0) continue;
+      // A payment may have landed between the update's read and its write (see obligation-payment.ts).
+      if (await restorePaidIfClaimed(obligation._id, now)) continue;
+      moved.push(obligation);
     }
     return moved;
   }

@@ -6,6 +6,9 @@ export const NOTIFICATION_KINDS = [
   'PAYMENT_OVERDUE',
   'REPORT_DUE',
   'REPORT_OVERDUE',
+  'PAYMENT_SUCCEEDED',
+  'PAYMENT_FAILED',
+  'PAYMENT_ACTION_REQUIRED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,0 +1,300 @@
+/**
+ * What each money event writes to the ledger, as pure functions from facts to balanced entries. The billing service
+ * and the webhook handlers only gather the facts (amounts from our obligation and from Stripe's balance
+ * transactions) and post what these return; each entry's idempotency key comes from the id of its cause, so that
+ * posting the same fact twice, from a rerun or a redelivered webhook, writes it once.
+ *
+ * The accounts (see the ledger module): a due obligation is owed by the licensee (RECEIVABLE, per contract) and, in
+ * the same breath, owed onward to the licensor (LICENSOR_PAYABLE; LATE_INTEREST_INCOME for late interest, which is
+ * the licensor's too). Money collected sits at Stripe (CASH_IN_TRANSIT) until a payout moves it to the BANK.
+ */
+export type PostingLine = {
+  account:
+    | 'RECEIVABLE'
+    | 'CASH_IN_TRANSIT'
+    | 'LICENSOR_PAYABLE'
+    | 'PLATFORM_FEE_REVENUE'
+    | 'STRIPE_FEES'
+    | 'LATE_INTEREST_INCOME'
+    | 'BANK'
+    | 'REFUNDS'
+    | 'DISPUTES';
+  contractId: string | null;
+  organizationId: string | null;
+  debitMinor: number;
+  creditMinor: number;
+};
+
+export type Posting = {
+  idempotencyKey: string;
+  effectiveDate: string;
+  cause: { kind: string; id: string };
+  memo: string;
+  currency: string;
+  lines: PostingLine[];
+  stripeIds: string[];
+};
+
+export type ObligationFacts = {
+  obligationId: string;
+  obligationKey: string;
+  kind: string;
+  contractId: string;
+  licenseeId: string;
+  licensorId: string;
+  currency: string;
+};
+
+const debit = (
+  account: PostingLine['account'],
+  amount: number,
+  contractId: string | null = null,
+  organizationId: string | null = null,
+): PostingLine => ({
+  account,
+  contractId,
+  organizationId,
+  debitMinor: amount,
+  creditMinor: 0,
+});
+const credit = (
+  account: PostingLine['account'],
+  amount: number,
+  contractId: string | null = null,
+  organizationId: string | null = null,
+): PostingLine => ({
+  account,
+  contractId,
+  organizationId,
+  debitMinor: 0,
+  creditMinor: amount,
+});
+
+/** Where the licensor's side of an obligation is held: late interest apart, so that it can be reported apart. */
+const licensorAccount = (o: ObligationFacts): PostingLine['account'] =>
+  o.kind === 'LATE_INTEREST' ? 'LATE_INTEREST_INCOME' : 'LICENSOR_PAYABLE';
+
+/**
+ * An obligation falling due, or a late-interest obligation growing: recognises `deltaMinor` more of it. The key
+ * carries the total recognised after this entry, so two workers recognising the same growth write one entry.
+ */
+export function obligationDue(
+  o: ObligationFacts,
+  deltaMinor: number,
+  recognisedTotal: number,
+  dueDate: string,
+): Posting {
+  return {
+    idempotencyKey: `obligation-due:${o.obligationId}:${recognisedTotal}`,
+    effectiveDate: dueDate,
+    cause: { kind: 'OBLIGATION_DUE', id: o.obligationId },
+    memo: `${o.obligationKey} due`,
+    currency: o.currency,
+    lines: [
+      debit('RECEIVABLE', deltaMinor, o.contractId, o.licenseeId),
+      credit(licensorAccount(o), deltaMinor, o.contractId, o.licensorId),
+    ],
+    stripeIds: [],
+  };
+}
+
+export type PaymentFacts = {
+  paymentIntentId: string;
+  chargeId: string;
+  balanceTransactionId: string;
+  transferId: string | null;
+  amountMinor: number;
+  platformFeeMinor: number;
+  stripeFeeMinor: number;
+  paidOn: string;
+};
+
+/**
+ * A succeeded PaymentIntent: exactly one PAYMENT entry (the invariant the ledger check holds us to) and, beside it,
+ * the platform fee, Stripe's fee and the transfer of the licensor's share, each its own entry with its own key.
+ */
+export function paymentSucceeded(o: ObligationFacts, p: PaymentFacts): Posting[] {
+  const licensorShare = p.amountMinor - p.platformFeeMinor;
+  const ids = [p.paymentIntentId, p.chargeId, p.balanceTransactionId];
+  const entries: Posting[] = [
+    {
+      idempotencyKey: `payment:${p.paymentIntentId}`,
+      effectiveDate: p.paidOn,
+      cause: { kind: 'PAYMENT', id: p.paymentIntentId },
+      memo: `${o.obligationKey} paid`,
+      currency: o.currency,
+      lines: [
+        debit('CASH_IN_TRANSIT', p.amountMinor, o.contractId),
+        credit('RECEIVABLE', p.amountMinor, o.contractId, o.licenseeId),
+      ],
+      stripeIds: ids,
+    },
+  ];
+  if (p.platformFeeMinor > 0)
+    entries.push({
+      idempotencyKey: `platform-fee:${p.paymentIntentId}`,
+      effectiveDate: p.paidOn,
+      cause: { kind: 'PLATFORM_FEE', id: p.paymentIntentId },
+      memo: `Platform fee on ${o.obligationKey}`,
+      currency: o.currency,
+      lines: [
+        debit(licensorAccount(o), p.platformFeeMinor, o.contractId, o.licensorId),
+        credit('PLATFORM_FEE_REVENUE', p.platformFeeMinor, o.contractId),
+      ],
+      stripeIds: ids,
+    });
+  if (p.stripeFeeMinor > 0)
+    entries.push({
+      idempotencyKey: `stripe-fee:${p.balanceTransactionId}`,
+      effectiveDate: p.paidOn,
+      cause: { kind: 'STRIPE_FEE', id: p.balanceTransactionId },
+      memo: `Stripe’s fee on ${o.obligationKey}`,
+      currency: o.currency,
+      lines: [
+        debit('STRIPE_FEES', p.stripeFeeMinor, o.contractId),
+        credit('CASH_IN_TRANSIT', p.stripeFeeMinor, o.contractId),
+      ],
+      stripeIds: ids,
+    });
+  if (licensorShare > 0)
+    entries.push({
+      idempotencyKey: `transfer:${p.paymentIntentId}`,
+      effectiveDate: p.paidOn,
+      cause: { kind: 'TRANSFER', id: p.transferId ?? p.paymentIntentId },
+      memo: `${o.obligationKey}: licensor’s share`,
+      currency: o.currency,
+      lines: [
+        debit(licensorAccount(o), licensorShare, o.contractId, o.licensorId),
+        credit('CASH_IN_TRANSIT', licensorShare, o.contractId),
+      ],
+      stripeIds: p.transferId ? [p.transferId, p.paymentIntentId] : [p.paymentIntentId],
+    });
+  return entries;
+}
+
+export type RefundFacts = {
+  refundId: string;
+  balanceTransactionId: string | null;
+  paymentIntentId: string;
+  amountMinor: number;
+  /** The parts Stripe took back: from the licensor (transfer reversal) and from our fee (application fee refund). */
+  recoveredFromLicensorMinor: number;
+  refundedPlatformFeeMinor: number;
+  refundedOn: string;
+};
+
+/**
+ * A refund: the licensee gets `amount` back out of our Stripe balance; the licensor's share and our fee are taken
+ * back in proportion. REFUNDS carries what was refunded and is relieved by what was recovered, so what remains on
+ * it is what the platform itself bore.
+ */
+export function refund(o: ObligationFacts, r: RefundFacts): Posting {
+  const lines: PostingLine[] = [
+    debit('REFUNDS', r.amountMinor, o.contractId),
+    credit('CASH_IN_TRANSIT', r.amountMinor, o.contractId),
+  ];
+  if (r.recoveredFromLicensorMinor > 0)
+    lines.push(
+      debit('CASH_IN_TRANSIT', r.recoveredFromLicensorMinor, o.contractId),
+      credit('REFUNDS', r.recoveredFromLicensorMinor, o.contractId),
+    );
+  if (r.refundedPlatformFeeMinor > 0)
+    lines.push(
+      debit('PLATFORM_FEE_REVENUE', r.refundedPlatformFeeMinor, o.contractId),
+      credit('REFUNDS', r.refundedPlatformFeeMinor, o.contractId),
+    );
+  return {
+    idempotencyKey: `refund:${r.refundId}`,
+    effectiveDate: r.refundedOn,
+    cause: { kind: 'REFUND', id: r.refundId },
+    memo: `Refund on ${o.obligationKey}`,
+    currency: o.currency,
+    lines,
+    stripeIds: [r.refundId, r.paymentIntentId, ...(r.balanceTransactionId ? [r.balanceTransactionId] : [])],
+  };
+}
+
+export type DisputeFacts = {
+  disputeId: string;
+  balanceTransactionIds: string[];
+  amountMinor: number;
+  feeMinor: number;
+  on: string;
+};
+
+/** Stripe withdraws a disputed amount (and its dispute fee) from our balance when the dispute opens. */
+export function disputeOpened(o: ObligationFacts, d: DisputeFacts): Posting {
+  const lines = [
+    debit('DISPUTES', d.amountMinor, o.contractId),
+    credit('CASH_IN_TRANSIT', d.amountMinor, o.contractId),
+  ];
+  if (d.feeMinor > 0)
+    lines.push(
+      debit('STRIPE_FEES', d.feeMinor, o.contractId),
+      credit('CASH_IN_TRANSIT', d.feeMinor, o.contractId),
+    );
+  return {
+    idempotencyKey: `dispute-opened:${d.disputeId}`,
+    effectiveDate: d.on,
+    cause: { kind: 'DISPUTE', id: d.disputeId },
+    memo: `Dispute opened on ${o.obligationKey}`,
+    currency: o.currency,
+    lines,
+    stripeIds: [d.disputeId, ...d.balanceTransactionIds],
+  };
+}
+
+/** A dispute won gives the amount back; one lost leaves it on DISPUTES, where it is the loss finance sees. */
+export function disputeWon(o: ObligationFacts, d: DisputeFacts): Posting {
+  const lines = [
+    debit('CASH_IN_TRANSIT', d.amountMinor, o.contractId),
+    credit('DISPUTES', d.amountMinor, o.contractId),
+  ];
+  if (d.feeMinor > 0)
+    lines.push(
+      debit('CASH_IN_TRANSIT', d.feeMinor, o.contractId),
+      credit('STRIPE_FEES', d.feeMinor, o.contractId),
+    );
+  return {
+    idempotencyKey: `dispute-won:${d.disputeId}`,
+    effectiveDate: d.on,
+    cause: { kind: 'DISPUTE', id: d.disputeId },
+    memo: `Dispute won on ${o.obligationKey}`,
+    currency: o.currency,
+    lines,
+    stripeIds: [d.disputeId, ...d.balanceTransactionIds],
+  };
+}
+
+export type PayoutFacts = {
+  payoutId: string;
+  balanceTransactionId: string | null;
+  amountMinor: number;
+  currency: string;
+  on: string;
+};
+
+/** A payout reaching the bank moves the money out of Stripe; one that failed after being paid is reversed. */
+export function payoutPaid(p: PayoutFacts): Posting {
+  return {
+    idempotencyKey: `payout-paid:${p.payoutId}`,
+    effectiveDate: p.on,
+    cause: { kind: 'PAYOUT', id: p.payoutId },
+    memo: 'Payout to the platform’s bank',
+    currency: p.currency,
+    lines: [debit('BANK', p.amountMinor), credit('CASH_IN_TRANSIT', p.amountMinor)],
+    stripeIds: [p.payoutId, ...(p.balanceTransactionId ? [p.balanceTransactionId] : [])],
+  };
+}
+
+export function payoutFailed(p: PayoutFacts): Posting {
+  return {
+    idempotencyKey: `payout-failed:${p.payoutId}`,
+    effectiveDate: p.on,
+    cause: { kind: 'PAYOUT', id: p.payoutId },
+    memo: 'Payout returned by the bank',
+    currency: p.currency,
+    lines: [debit('CASH_IN_TRANSIT', p.amountMinor), credit('BANK', p.amountMinor)],
+    stripeIds: [p.payoutId, ...(p.balanceTransactionId ? [p.balanceTransactionId] : [])],
+  };
+}
