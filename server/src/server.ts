@@ -24,6 +24,7 @@ import './modules/royalty-reports/royalty-report.model';
 import './modules/milestones/milestone-event.model';
 import './modules/notifications/notification.model';
 import './modules/notifications/report-deadline.model';
+import './modules/ledger/journal-entry.model';
 
 export type RunningServer = { url: string; services: Services; stop(): Promise<void> };
 

@@ -12,6 +12,7 @@ import { RoyaltyReportService } from './modules/royalty-reports/royalty-report.s
 import { SublicenseIncomeReportService } from './modules/royalty-reports/sublicense-income-report.service';
 import { MilestoneService } from './modules/milestones/milestone.service';
 import { NotificationService } from './modules/notifications/notification.service';
+import { LedgerService } from './modules/ledger/ledger.service';
 
 /** The composition root: every service, built once and shared by the API and the scripts. */
 export type Services = {
@@ -30,6 +31,7 @@ export type Services = {
   sublicenseIncomeReports: SublicenseIncomeReportService;
   milestones: MilestoneService;
   notifications: NotificationService;
+  ledger: LedgerService;
 };
 
 export function createServices(config: Config, stripe: Stripe, stripeMode: Services['stripeMode']): Services {
@@ -51,5 +53,6 @@ export function createServices(config: Config, stripe: Stripe, stripeMode: Servi
     milestones: new MilestoneService(contracts),
     notifications: new NotificationService(),
     contractEngine: new ContractEngineService(),
+    ledger: new LedgerService(),
   };
 }

@@ -9,6 +9,7 @@ import { RoyaltyReportResolver } from '../modules/royalty-reports/royalty-report
 import { SublicenseIncomeReportResolver } from '../modules/royalty-reports/sublicense-income-report.resolver';
 import { MilestoneResolver } from '../modules/milestones/milestone.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
+import { LedgerResolver } from '../modules/ledger/ledger.resolver';
 import { AuthChecker } from './auth-checker';
 
 /** Every resolver of the API. A new domain adds its resolvers here and nowhere else. */
@@ -24,6 +25,7 @@ export const RESOLVERS = [
   SublicenseIncomeReportResolver,
   MilestoneResolver,
   NotificationResolver,
+  LedgerResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -47,6 +47,7 @@ export const HOT_EQUALITY_FIELDS: Record<string, string[]> = {
   minimum_royalty_checks: ['checkKey', 'status', 'dueMonth'],
   milestone_events: ['_id', 'contractId', 'eventKey'],
   counters: ['_id'],
+  journal_entries: ['_id', 'idempotencyKey', 'contractIds', 'organizationIds', 'accounts', 'stripeIds'],
 };
 
 // FerretDB's metadata table, one per database (a PostgreSQL schema), mapping each collection to its table.
