@@ -11,9 +11,13 @@ import type { SimulatorStore } from './store';
  *
  * so the platform keeps `application_fee_amount − Stripe's fee`. The application fee object (`fee_`) records the
  * platform's share; on destination charges it has no balance transaction of its own, since the money never left
- * the platform.
+ * the platform. The caller emits the events, once the charge is complete.
  */
-export function recordSucceededPayment(store: SimulatorStore, intent: PaymentIntent, charge: Charge): void {
+export function recordSucceededPayment(
+  store: SimulatorStore,
+  intent: PaymentIntent,
+  charge: Charge,
+): { transfer?: Transfer; applicationFee?: ApplicationFee } {
   const fee = store.fees.processingFee({ amount: charge.amount, currency: charge.currency });
   const chargeTransaction = recordBalanceTransaction(store, {
     type: 'charge',
@@ -26,7 +30,7 @@ export function recordSucceededPayment(store: SimulatorStore, intent: PaymentInt
   });
   charge.balance_transaction = chargeTransaction.id;
   const destination = intent.transfer_data?.destination;
-  if (!destination) return;
+  if (!destination) return {};
 
   intent.transfer_group ??= `group_${intent.id}`;
   charge.transfer_group = intent.transfer_group;
@@ -64,8 +68,7 @@ export function recordSucceededPayment(store: SimulatorStore, intent: PaymentInt
     metadata: {},
   });
   charge.transfer = transfer.id;
-  store.emit('transfer.created', transfer);
-  if (intent.application_fee_amount === null) return;
+  if (intent.application_fee_amount === null) return { transfer };
 
   const feeId = store.nextId('fee');
   const applicationFee = store.insert<ApplicationFee>({
@@ -91,5 +94,5 @@ export function recordSucceededPayment(store: SimulatorStore, intent: PaymentInt
     },
   });
   charge.application_fee = applicationFee.id;
-  store.emit('application_fee.created', applicationFee);
+  return { transfer, applicationFee };
 }

@@ -87,60 +87,53 @@ async function handle(
   const key = method === 'POST' ? header(req, 'idempotency-key') : undefined;
   const scope = `${apiKeyOf(req)}\u0000${header(req, 'stripe-account') ?? ''}`;
   const fingerprint = fingerprintOf(params);
-  if (key) {
-    const decision = parts.idempotency.begin(scope, key, method, path, fingerprint);
-    if (decision.kind === 'replay') {
-      send(res, requestId, {
-        ...decision.response,
-        contentType: 'application/json',
-        headers: { 'Idempotency-Key': key, 'Idempotent-Replayed': 'true' },
-      });
-      return;
-    }
-    if (decision.kind === 'refuse') {
-      send(res, requestId, errorAnswer(decision.status, decision.error));
-      return;
-    }
-  }
-
   let answer: Answer;
-  try {
-    if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-    const verdict = await checkWithStripeMock(parts.stripeMockUrl, {
-      method,
-      pathAndQuery: `${path}${url.search}`,
-      headers: req.headers,
-      body,
-    });
-    if (verdict.status >= 400 && verdict.status < 500) {
+  const decision = key
+    ? parts.idempotency.begin(scope, key, method, path, fingerprint)
+    : { kind: 'proceed' as const };
+  if (decision.kind === 'refuse') {
+    send(res, requestId, errorAnswer(decision.status, decision.error));
+    return;
+  }
+  if (decision.kind === 'replay') {
+    answer = {
+      ...decision.response,
+      contentType: 'application/json',
+      headers: { 'Idempotent-Replayed': 'true' },
+    };
+  } else {
+    try {
+      if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      const verdict = await checkWithStripeMock(parts.stripeMockUrl, {
+        method,
+        pathAndQuery: `${path}${url.search}`,
+        headers: req.headers,
+        body,
+      });
+      if (verdict.status >= 400 && verdict.status < 500) {
+        if (key) parts.idempotency.abandon(scope, key);
+        send(res, requestId, {
+          status: verdict.status,
+          body: verdict.body,
+          contentType: verdict.contentType,
+        });
+        return;
+      }
+      const worked = work(parts.store, { method, path, params, requestId, key, baseUrl: baseUrlOf(req) });
+      answer = worked.answer;
+      if (key && worked.remembered) {
+        const recorded = { status: answer.status, body: answer.body };
+        parts.idempotency.complete(scope, key, { method, path, fingerprint }, recorded);
+      } else if (key) {
+        parts.idempotency.abandon(scope, key);
+      }
+    } catch (error) {
       if (key) parts.idempotency.abandon(scope, key);
-      send(res, requestId, { status: verdict.status, body: verdict.body, contentType: verdict.contentType });
-      return;
+      throw error;
     }
-    const { answer: worked, remembered } = work(parts.store, {
-      method,
-      path,
-      params,
-      requestId,
-      key,
-      baseUrl: baseUrlOf(req),
-    });
-    answer = worked;
-    if (key && remembered) {
-      parts.idempotency.complete(
-        scope,
-        key,
-        { method, path, fingerprint },
-        { status: answer.status, body: answer.body },
-      );
-    } else if (key) {
-      parts.idempotency.abandon(scope, key);
-    }
-  } catch (error) {
-    if (key) parts.idempotency.abandon(scope, key);
-    throw error;
   }
 
+  // A replay meets these faults too: a retry's answer can be lost like the first one.
   if (fault?.kind === 'drop-after-work') {
     req.socket.destroy();
     return;
@@ -149,7 +142,10 @@ async function handle(
     send(res, requestId, errorAnswer(500, apiError()));
     return;
   }
-  send(res, requestId, { ...answer, headers: key ? { 'Idempotency-Key': key } : {} });
+  send(res, requestId, {
+    ...answer,
+    headers: { ...answer.headers, ...(key ? { 'Idempotency-Key': key } : {}) },
+  });
 }
 
 function work(

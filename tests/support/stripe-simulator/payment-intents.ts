@@ -231,9 +231,12 @@ function succeed(store: SimulatorStore, intent: PaymentIntent, charge: Charge): 
   intent.amount_received = intent.amount;
   intent.latest_charge = charge.id;
   intent.last_payment_error = null;
-  recordSucceededPayment(store, intent, charge);
+  const { transfer, applicationFee } = recordSucceededPayment(store, intent, charge);
+  // Stripe's order: the charge and the PaymentIntent first, then the Connect side.
   store.emit('charge.succeeded', charge);
   store.emit('payment_intent.succeeded', intent);
+  if (transfer) store.emit('transfer.created', transfer);
+  if (applicationFee) store.emit('application_fee.created', applicationFee);
   return intent;
 }
 
