@@ -87,6 +87,8 @@ export class ContractEngineService {
       run.contractsActivated += await this.endFreePeriods(ctx, month, asOf);
       run.contractsCompleted += await this.completeTerms(ctx, month, asOf);
       const now = ctx.clock.now();
+      // Before obligations move: a true-up falls due in the month of its check, and is moved with the month's others.
+      run.minimumTrueUps += await this.trueUpMinimumRoyalties(month, asOf, now);
       await this.remindOfPayments(month, asOf, now);
       const due = await this.moveObligations(
         'SCHEDULED',
@@ -98,17 +100,17 @@ export class ContractEngineService {
       run.obligationsDue += due.length;
       for (const o of due) await notifyPayment(o, 'PAYMENT_DUE', [o.licenseeId], now);
       // Late interest is payable with the amount it accrues on: it bears no interest and never goes overdue itself.
+      // A credit (a negative adjustment) is owed to the licensee: it cannot be late, bear interest or default.
       const overdue = await this.moveObligations(
         'DUE',
         'OVERDUE',
         { overdueMonth: month },
-        (o) => o.kind !== 'LATE_INTEREST' && o.overdueOn <= asOf,
+        (o) => o.kind !== 'LATE_INTEREST' && o.amountMinor > 0 && o.overdueOn <= asOf,
         now,
       );
       run.obligationsOverdue += overdue.length;
       for (const o of overdue) await notifyPayment(o, 'PAYMENT_OVERDUE', [o.licenseeId, o.licensorId], now);
       await this.followReportDeadlines(month, asOf, now);
-      run.minimumTrueUps += await this.trueUpMinimumRoyalties(month, asOf, now);
       run.contractsDefaulted += await this.flagDefaults(ctx, month, asOf);
     }
     run.interestCharges = await this.accrueLateInterest(asOf, ctx.clock.now());
@@ -138,13 +140,28 @@ export class ContractEngineService {
     return moved;
   }
 
-  /** A contract in good standing whose term has run out is completed; one in default stays so until settled. */
+  /**
+   * A contract in good standing whose term has run out is completed; one in default stays so until settled. One with
+   * an unpaid obligation that puts it in default this month, by its completion day, is left for `flagDefaults` later
+   * in the same month: otherwise a run that jumps past both days would complete it, where runs stopping between
+   * them default it.
+   */
   private async completeTerms(ctx: RequestContext, month: string, asOf: CalendarDate): Promise<number> {
     const ending = await ContractModel.find({ state: 'ACTIVE', completesMonth: month }).lean<
       ContractRecord[]
     >();
     let completed = 0;
     for (const contract of ending.filter((c) => c.completesOn <= asOf)) {
+      const obligations = await ObligationModel.find({ contractId: contract._id }).lean<ObligationRecord[]>();
+      const defaultsFirst = obligations.some(
+        (o) =>
+          ['SCHEDULED', 'DUE', 'OVERDUE'].includes(o.status) &&
+          o.kind !== 'LATE_INTEREST' &&
+          o.amountMinor > 0 &&
+          o.defaultsMonth === month &&
+          o.defaultsOn <= contract.completesOn,
+      );
+      if (defaultsFirst) continue;
       if (await this.moveContract(ctx, contract._id, 'COMPLETED', 'The term ran its course.')) completed++;
     }
     return completed;
@@ -298,7 +315,7 @@ export class ContractEngineService {
   private async accrueLateInterest(asOf: CalendarDate, now: Date): Promise<number> {
     const overdue = await ObligationModel.find({ status: 'OVERDUE' }).lean<ObligationRecord[]>();
     let charged = 0;
-    for (const parent of overdue.filter((o) => o.lateInterestBps > 0)) {
+    for (const parent of overdue.filter((o) => o.lateInterestBps > 0 && o.amountMinor > 0)) {
       const graceDays = daysBetween(parent.dueDate as CalendarDate, parent.defaultsOn as CalendarDate) - 1;
       const amount = lateInterest({
         amountMinor: parent.amountMinor,
