@@ -720,6 +720,34 @@ describe('refunds, disputes and payouts', () => {
   });
 });
 
+describe('control routes over HTTP', () => {
+  const control = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${simulator.url}/__simulator/${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as unknown };
+  };
+
+  it('injects faults, disputes a charge and pays out for a process that has no handle', async () => {
+    expect(await control('POST', 'faults', { kind: 'rate-limit', pathPrefix: '/v1/customers' })).toEqual({
+      status: 200,
+      body: { ok: true },
+    });
+    expect((await rejection(stripe.customers.create({}))).statusCode).toBe(429);
+
+    const intent = await destinationCharge(5_000, 500);
+    const dispute = await control('POST', `charges/${String(intent.latest_charge)}/dispute`, {});
+    expect(dispute.body).toMatchObject({ object: 'dispute', status: 'needs_response', amount: 5_000 });
+    const lost = await control('POST', `disputes/${(dispute.body as { id: string }).id}/lost`);
+    expect(lost.body).toMatchObject({ status: 'lost' });
+    expect(await control('POST', 'payouts', {})).toEqual({ status: 200, body: [] });
+    expect(await control('POST', 'nothing-here')).toMatchObject({ status: 404 });
+    expect(await control('POST', 'disputes/dp_unknown/won')).toMatchObject({ status: 400 });
+  });
+});
+
 describe('lists', () => {
   it('pages newest first with limit, starting_after, ending_before and created filters', async () => {
     const ids: string[] = [];

@@ -32,10 +32,11 @@ type Answer = RecordedResponse & { contentType: string; headers?: { [name: strin
  * the simulator's state, the answer kept under the key, and faults that come after the work.
  */
 export async function startHttpServer(parts: ServerParts): Promise<{ server: http.Server; port: number }> {
+  // Request ids count requests apart from the object ids, so that reads do not shift the ids of what is created.
   let requestCounter = 0;
   const server = http.createServer((req, res) => {
     requestCounter += 1;
-    const requestId = `req_${parts.store.ids.sequence.toString(36)}n${requestCounter}`;
+    const requestId = `req_simulated${String(requestCounter).padStart(6, '0')}`;
     handle(parts, req, res, requestId).catch((error: unknown) => {
       if (!res.headersSent) {
         const message = error instanceof Error ? error.message : String(error);

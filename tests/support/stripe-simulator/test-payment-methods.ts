@@ -40,7 +40,7 @@ const decline = (declineCode: string, severity: 'soft' | 'hard', message: string
  * Unlike Stripe, where several of these cards are refused already when saved with a SetupIntent, the simulator
  * lets every one be saved, so that a test can save a card and see its decline on a later off-session charge.
  */
-const ALL: TestPaymentMethod[] = [
+const TEST_PAYMENT_METHOD_LIST: TestPaymentMethod[] = [
   card('pm_card_visa', 'visa', '4242', { kind: 'succeed' }),
   card('pm_card_mastercard', 'mastercard', '4444', { kind: 'succeed' }),
   card(
@@ -91,8 +91,9 @@ const ALL: TestPaymentMethod[] = [
   },
 ];
 
+/** The table above by id. */
 export const TEST_PAYMENT_METHODS: { [token: string]: TestPaymentMethod } = Object.fromEntries(
-  ALL.map((method) => [method.token, method]),
+  TEST_PAYMENT_METHOD_LIST.map((method) => [method.token, method]),
 );
 
 /**
