@@ -1,6 +1,7 @@
 import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../i18n/language-switcher';
+import { AccountMenu, WorkspaceLinks } from '../session/account-menu';
 import classes from './app-layout.module.css';
 import { focusMainContent, MAIN_CONTENT_ID, useFocusMainOnNavigation } from './page-hooks';
 
@@ -30,7 +31,9 @@ export function AppLayout() {
             <NavLink to="/" end className={classes.navLink}>
               {t('app.catalogue')}
             </NavLink>
+            <WorkspaceLinks linkClassName={classes.navLink} />
           </nav>
+          <AccountMenu />
           <div className={classes.language}>
             <LanguageSwitcher />
           </div>

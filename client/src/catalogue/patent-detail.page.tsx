@@ -1,6 +1,6 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Group, Loader, Text, Title } from '@mantine/core';
-import { useId, type ReactNode } from 'react';
+import { lazy, Suspense, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useDocumentTitle } from '../app/page-hooks';
@@ -13,6 +13,9 @@ import classes from './patent-detail.module.css';
 import { otherLanguageText, pickLocalizedText } from './localized-text';
 import { ProblemMessage } from './problem-message';
 import type { FromCatalogueState } from './search-results';
+
+// The offers bring the cost simulator and its chart library: loaded after the patent itself.
+const PatentOffers = lazy(() => import('../licensing/patent-offers'));
 
 export function PatentDetailPage() {
   const { t } = useTranslation();
@@ -63,6 +66,11 @@ export function PatentDetailPage() {
         </>
       )}
       {patent && <PatentDetailView patent={patent} />}
+      {patent && (
+        <Suspense fallback={null}>
+          <PatentOffers patentId={patent.id} />
+        </Suspense>
+      )}
     </>
   );
 }

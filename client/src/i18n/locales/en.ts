@@ -6,6 +6,7 @@ import type {
   PatentState,
   TechnicalField,
 } from '../../graphql/generated/graphql';
+import { workspaceEn, workspaceEnums } from './en-workspace';
 
 // Every enum is a Record over its values, so a value added to the schema fails to compile until it is translated.
 const technicalField: Record<TechnicalField, string> = {
@@ -168,7 +169,16 @@ export const en = {
     body: 'There is no page at this address.',
     home: 'Go to the patent search',
   },
-  enums: { technicalField, jurisdiction, legalStatus, patentState, organizationKind, sort },
+  ...workspaceEn,
+  enums: {
+    technicalField,
+    jurisdiction,
+    legalStatus,
+    patentState,
+    organizationKind,
+    sort,
+    ...workspaceEnums,
+  },
 };
 
 /** The shape every language must fill: the same keys, each a string. */

@@ -1,4 +1,5 @@
 import type { Translation } from './en';
+import { workspaceEnumsZh, workspaceZh } from './zh-CN-workspace';
 
 // Chinese has one plural form, so the `_one` keys English needs read the same as `_other` here.
 export const zhCN: Translation = {
@@ -105,7 +106,9 @@ export const zhCN: Translation = {
     body: '此地址没有对应的页面。',
     home: '前往专利检索',
   },
+  ...workspaceZh,
   enums: {
+    ...workspaceEnumsZh,
     technicalField: {
       ARTIFICIAL_INTELLIGENCE: '人工智能',
       BIOTECHNOLOGY: '生物技术',
