@@ -161,7 +161,7 @@ export const workspaceEn = {
     signOutAs: 'Sign out ({{name}})',
     email: 'Email',
     password: 'Password',
-    passwordHint: 'At least 12 characters.',
+    passwordHint: 'At least 10 characters.',
     displayName: 'Your name',
     noAccount: 'New to UseFirst?',
     haveAccount: 'Have an account?',

@@ -121,7 +121,7 @@ export const workspaceZh: Workspace = {
     signOutAs: '退出登录（{{name}}）',
     email: '邮箱',
     password: '密码',
-    passwordHint: '至少 12 个字符。',
+    passwordHint: '至少 10 个字符。',
     displayName: '姓名',
     noAccount: '还没有账户？',
     haveAccount: '已有账户？',

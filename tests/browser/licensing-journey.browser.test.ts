@@ -1,0 +1,269 @@
+// The licensing journey through the web client, across two roles: a TTO publishes a patent and a negotiable offer;
+// an SME finds it, requests it with other terms; the TTO counters; the SME accepts, sees its contract and reports
+// sales; time passes and obligations fall due. Once in English and once in Chinese, each on its own server.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { en } from '../../client/src/i18n/locales/en';
+import { zhCN } from '../../client/src/i18n/locales/zh-CN';
+import { platformAdmin } from '../integration/fixtures/actors';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
+const PASSWORD = 'correct-horse-battery';
+
+type Language = { code: 'en' | 'zh'; browserLocale: string; text: typeof en };
+const LANGUAGES: Language[] = [
+  { code: 'en', browserLocale: 'en-US', text: en },
+  { code: 'zh', browserLocale: 'zh-CN', text: zhCN },
+];
+
+/** The interface's own string with its {{placeholders}} filled, as the page shows it. */
+function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+let browser: Browser;
+let pageErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function checkAccessibility(page: Page, name: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const blocking = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join('; ')}`,
+    );
+  expect({ page: name, blocking }).toEqual({ page: name, blocking: [] });
+}
+
+/** Every main page gets a screenshot and an axe check, named like the catalogue test's. */
+async function mainPage(page: Page, name: string, language: Language): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await checkAccessibility(page, `${name}, ${language.code}`);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${language.code}.png`), fullPage: true });
+}
+
+describe.each(LANGUAGES)('the licensing journey in the browser ($code)', (language) => {
+  const L = language.text;
+  let server: TestServer;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+
+  afterEach(() => {
+    const errors = pageErrors;
+    pageErrors = [];
+    expect(errors).toEqual([]);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await server?.stop();
+  });
+
+  async function openPage(): Promise<Page> {
+    const context = await browser.newContext({
+      locale: language.browserLocale,
+      viewport: { width: 1280, height: 900 },
+    });
+    context.setDefaultTimeout(20_000);
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    return page;
+  }
+
+  async function signUp(page: Page, name: string): Promise<void> {
+    await page.goto(`${server.url}/sign-up`);
+    await page.getByLabel(L.session.displayName).fill(name);
+    await page.getByLabel(L.session.email).fill(`${name.toLowerCase()}-${Date.now()}@example.org`);
+    await page.getByLabel(L.session.password, { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: L.session.signUp }).click();
+    await page.waitForURL(/\/organization\/new/);
+  }
+
+  test('a TTO publishes, an SME requests, they agree, the SME reports, and obligations fall due', async () => {
+    const stamp = Date.now().toString(36);
+    const patentTitle = `Sodium-ion anode ${stamp}`;
+    const offerTitle = `Negotiable anode licence ${stamp}`;
+
+    // Given a TTO manager who signs up and founds a university
+    const tto = await openPage();
+    await signUp(tto, 'Tto');
+    await tto.getByLabel(L.organization.kind).selectOption('UNIVERSITY');
+    await tto.getByLabel(L.organization.name, { exact: true }).fill('Xi’an Institute of Batteries');
+    await tto.getByLabel(L.organization.contactName).fill('Li Wei');
+    await tto.getByLabel(L.organization.contactEmail).fill('tto@example.edu.cn');
+    await tto.getByRole('button', { name: L.organization.create, exact: true }).click();
+    await tto.waitForURL(/\/tto\/patents$/);
+    await tto.getByRole('heading', { level: 1, name: L.ttoPatents.title }).waitFor();
+
+    // When they create a patent and publish it
+    await tto.getByRole('link', { name: L.ttoPatents.new }).click();
+    await tto.getByLabel(L.ttoPatents.titleEn).fill(patentTitle);
+    await tto.getByLabel(L.ttoPatents.abstractEn).fill('A hard-carbon anode for sodium-ion cells.');
+    await tto.getByLabel(L.patent.applicationNumber).fill(`CN2024${stamp}.1`);
+    await tto.getByLabel(L.patent.filingDate).fill('2024-03-01');
+    await tto.getByLabel(L.enums.technicalField.ENERGY_STORAGE).check();
+    await mainPage(tto, 'tto-patent-form', language);
+    await tto.getByRole('button', { name: L.ttoPatents.create }).click();
+    await tto.waitForURL(/\/tto\/patents\/[0-9a-f]{24}$/);
+    await tto.getByRole('button', { name: L.ttoPatents.publish }).click();
+    await tto.getByText(L.enums.patentState.PUBLISHED, { exact: true }).waitFor();
+
+    // And a negotiable offer for it: a year free or until first revenue, then a 5 % royalty
+    await tto.getByRole('link', { name: L.ttoOffers.newForPatent }).click();
+    await tto.waitForURL(/\/tto\/offers\/new\?patent=/);
+    await tto.getByLabel(L.ttoOffers.offerTitle).fill(offerTitle);
+    await tto.getByLabel(L.ttoOffers.fieldOfUse).fill('Stationary storage');
+    await tto.getByLabel(L.ttoOffers.territory).fill('China');
+    await tto.getByLabel(L.ttoOffers.standard, { exact: true }).uncheck();
+    await mainPage(tto, 'tto-offer-form', language);
+    await tto.getByRole('button', { name: L.ttoOffers.create }).click();
+    await tto.waitForURL(/\/tto\/offers\/[0-9a-f]{24}$/);
+    await tto.getByRole('button', { name: L.ttoOffers.publish }).click();
+    await tto.getByText(L.enums.offerState.PUBLISHED, { exact: true }).waitFor();
+    await mainPage(tto, 'tto-offer', language);
+
+    // Given an SME founder who signs up with the company's profile
+    const sme = await openPage();
+    await signUp(sme, 'Sme');
+    await sme.getByLabel(L.organization.kind).selectOption('SME');
+    await sme.getByLabel(L.organization.name, { exact: true }).fill('Shenzhen Cells Ltd');
+    await sme.getByLabel(L.organization.headcount).fill('85');
+    await sme.getByLabel(fill(L.organization.annualRevenue, { currency: 'CNY' })).fill('45000000');
+    await sme.getByLabel(L.organization.foundedOn).fill('2019-04-12');
+    await sme.getByLabel(L.organization.registrationNumber).fill('91440300MA5FXXXX1K');
+    await sme.getByLabel(L.organization.industry).fill('Battery manufacturing');
+    await mainPage(sme, 'organization-form', language);
+    await sme.getByRole('button', { name: L.organization.create, exact: true }).click();
+    await sme.waitForURL(`${server.url}/`);
+
+    // When they find the patent in the catalogue and open it
+    await sme.getByRole('searchbox', { name: L.catalogue.searchLabel }).fill(stamp);
+    await sme.getByRole('searchbox', { name: L.catalogue.searchLabel }).press('Enter');
+    await sme.getByRole('link', { name: patentTitle }).click();
+
+    // Then the offer shows with its simulated cost for the SME's projection
+    const offerCard = sme.getByRole('article', { name: offerTitle });
+    await offerCard.getByRole('img').waitFor();
+    await mainPage(sme, 'patent-offers', language);
+
+    // When they request it, proposing a 3 % royalty
+    await offerCard.getByRole('link', { name: L.offers.request }).click();
+    await sme.waitForURL(/\/offers\/[0-9a-f]{24}\/request$/);
+    await sme.getByLabel(L.requests.proposeChanges).check();
+    await sme.getByLabel(fill(L.plan.tierRate, { n: 1 })).fill('3');
+    await sme.getByLabel(L.requests.message).fill('We can start at 3 % while we scale.');
+    await mainPage(sme, 'license-request-form', language);
+    await sme.getByRole('button', { name: L.requests.send }).click();
+    await sme.waitForURL(/\/requests\/[0-9a-f]{24}$/);
+    const requestUrl = sme.url();
+    await sme.getByText(L.enums.requestState.AWAITING_LICENSOR).waitFor();
+
+    // When the TTO opens its inbox and counters with 4 %
+    await tto.goto(`${server.url}/requests`);
+    await tto.getByRole('link', { name: offerTitle }).click();
+    await tto.getByRole('button', { name: L.requests.counter }).click();
+    await tto.getByLabel(fill(L.plan.tierRate, { n: 1 })).fill('4');
+    await tto.getByLabel(L.requests.message).fill('4 % and we have a deal.');
+    await mainPage(tto, 'license-request-tto', language);
+    await tto.getByRole('button', { name: L.requests.confirm.counter }).click();
+    await tto.getByText(L.enums.requestState.AWAITING_LICENSEE).waitFor();
+
+    // Then the SME sees the counter-offer and accepts it
+    await sme.goto(requestUrl);
+    await sme.getByText(L.enums.requestState.AWAITING_LICENSEE).waitFor();
+    await mainPage(sme, 'license-request-sme', language);
+    await sme.getByRole('button', { name: L.requests.accept }).click();
+    await sme.getByText(L.enums.requestState.AGREED, { exact: true }).waitFor();
+
+    // And finds the contract, in its free period, with its obligation calendar
+    await sme.getByRole('link', { name: L.requests.openContract }).click();
+    await sme.waitForURL(/\/contracts\/[0-9a-f]{24}$/);
+    const contractUrl = sme.url();
+    await sme.getByRole('region', { name: L.contracts.obligations }).waitFor();
+    await sme.getByText(L.enums.contractState.FREE_PERIOD, { exact: true }).first().waitFor();
+
+    // When they report the first period's sales: ¥100,000 less ¥10,000 of deductions
+    await sme.getByLabel(fill(L.reports.product, { n: 1 })).fill('Anode A');
+    await sme.getByLabel(fill(L.reports.territory, { n: 1 })).fill('CN');
+    await sme.getByLabel(fill(L.reports.gross, { n: 1 })).fill('100000');
+    await sme.getByLabel(fill(L.reports.deductions, { n: 1 })).fill('10000');
+    await sme.getByRole('button', { name: L.reports.submit }).click();
+
+    // Then the royalty is 4 % of ¥90,000 and the first revenue ends the free period
+    await sme
+      .getByRole('status')
+      .filter({ hasText: fill(L.reports.submitted, { revision: 1, royalty: '¥3,600.00' }) })
+      .waitFor();
+    await sme.getByText(L.enums.contractState.ACTIVE, { exact: true }).first().waitFor();
+    await mainPage(sme, 'contract', language);
+
+    // -- Settlement slots in here once the billing API exists: the SME saves a payment method (and may pay a due
+    // -- item now), the billing run charges what falls due, and finance sees it reconciled.
+
+    // When time passes by 200 days without payment (a platform admin advances the contract engine)
+    const admin = await platformAdmin(server.client());
+    const asOf = isoDay(new Date(Date.now() + 200 * 86_400_000));
+    const run = await admin.client.data<{
+      advanceContractEngine: { advanced: boolean; obligationsOverdue: number };
+    }>('AdvanceContractEngine', { asOf });
+    expect(run.advanceContractEngine.advanced).toBe(true);
+    expect(run.advanceContractEngine.obligationsOverdue).toBeGreaterThan(0);
+
+    // Then the SME's calendar puts the royalty first, overdue
+    await sme.goto(contractUrl);
+    const overdue = sme.getByRole('region', {
+      name: new RegExp(`^${fill(L.contracts.overdue, { total: '' })}`),
+    });
+    await overdue.waitFor();
+    expect(
+      await overdue.getByText(L.enums.obligationStatus.OVERDUE, { exact: true }).count(),
+    ).toBeGreaterThan(0);
+    expect(await overdue.textContent()).toContain('¥3,600.00');
+    await mainPage(sme, 'contract-overdue', language);
+
+    // And the TTO sees the contract in its list and the reports that are now late
+    await tto.goto(`${server.url}/contracts`);
+    await tto
+      .getByRole('link', { name: /^UF-|^[A-Z]/ })
+      .first()
+      .waitFor();
+    await mainPage(tto, 'contracts', language);
+    await tto.goto(`${server.url}/tto/report-deadlines`);
+    await tto.getByText(L.enums.deadlineStatus.OVERDUE, { exact: true }).first().waitFor();
+    await mainPage(tto, 'report-deadlines', language);
+
+    // And both were notified
+    await sme.goto(`${server.url}/notifications`);
+    await sme.getByText(L.enums.notificationKind.PAYMENT_OVERDUE, { exact: true }).first().waitFor();
+    await mainPage(sme, 'notifications', language);
+  }, 300_000);
+});
