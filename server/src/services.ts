@@ -13,6 +13,7 @@ import { SublicenseIncomeReportService } from './modules/royalty-reports/sublice
 import { MilestoneService } from './modules/milestones/milestone.service';
 import { NotificationService } from './modules/notifications/notification.service';
 import { LedgerService } from './modules/ledger/ledger.service';
+import { ReportsService } from './modules/reports/reports.service';
 
 /** The composition root: every service, built once and shared by the API and the scripts. */
 export type Services = {
@@ -32,11 +33,13 @@ export type Services = {
   milestones: MilestoneService;
   notifications: NotificationService;
   ledger: LedgerService;
+  reports: ReportsService;
 };
 
 export function createServices(config: Config, stripe: Stripe, stripeMode: Services['stripeMode']): Services {
   const organizations = new OrganizationService(config);
   const contracts = new ContractService(organizations);
+  const ledger = new LedgerService();
   return {
     config,
     stripe,
@@ -53,6 +56,7 @@ export function createServices(config: Config, stripe: Stripe, stripeMode: Servi
     milestones: new MilestoneService(contracts),
     notifications: new NotificationService(),
     contractEngine: new ContractEngineService(),
-    ledger: new LedgerService(),
+    ledger,
+    reports: new ReportsService(organizations, contracts, ledger),
   };
 }

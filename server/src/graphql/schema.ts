@@ -10,6 +10,12 @@ import { SublicenseIncomeReportResolver } from '../modules/royalty-reports/subli
 import { MilestoneResolver } from '../modules/milestones/milestone.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
 import { LedgerResolver } from '../modules/ledger/ledger.resolver';
+import {
+  ContractStatementResolver,
+  LicensorDistributionResolver,
+  ReceivablesAgeingResolver,
+  ReportsResolver,
+} from '../modules/reports/reports.resolver';
 import { AuthChecker } from './auth-checker';
 
 /** Every resolver of the API. A new domain adds its resolvers here and nowhere else. */
@@ -26,6 +32,10 @@ export const RESOLVERS = [
   MilestoneResolver,
   NotificationResolver,
   LedgerResolver,
+  ReportsResolver,
+  ReceivablesAgeingResolver,
+  ContractStatementResolver,
+  LicensorDistributionResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -15,6 +15,7 @@ import { formatError, isUnexpected } from '../graphql/errors';
 import { createLoaders } from '../graphql/loaders';
 import { buildApiSchema } from '../graphql/schema';
 import type { Services } from '../services';
+import { reportsCsvRouter } from '../modules/reports/reports.csv-route';
 
 type RequestWithId = Request & { requestId?: string };
 
@@ -112,6 +113,11 @@ export async function createApp(
         return { request, services, loaders: createLoaders(services) };
       },
     }),
+  );
+
+  app.use(
+    '/reports',
+    reportsCsvRouter(services.reports, (req) => requestContext(services, req as RequestWithId, clock)),
   );
 
   if (!production) {

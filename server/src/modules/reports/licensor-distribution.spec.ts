@@ -183,7 +183,7 @@ describe('buildLicensorDistribution', () => {
       ...paid('c1', '2027-01-15', 2, 200_002),
       ...paid('c1', '2027-02-15', 1, 5),
     ];
-    const perPatent = (from: string, to: string) =>
+    const perPatent = (from: string, to: string): Record<string, number[]> =>
       Object.fromEntries(report(entries, from, to, 'MONTH').byPatent.map((p) => [p.patentId, amounts(p)]));
 
     const first = perPatent('2026-12-01', '2026-12-31');
