@@ -1,4 +1,5 @@
 import { amountColumn, guardFormula, toCsv, type CsvColumn } from './report-csv';
+import { payoutReconciliationCsv } from './payout-reconciliation.port';
 
 type Row = { name: string; amountMinor: number; currency: string; count: number; on: string | null };
 
@@ -51,5 +52,27 @@ describe('guardFormula', () => {
     ['', ''],
   ])('%j becomes %j', (text, safe) => {
     expect(guardFormula(text)).toBe(safe);
+  });
+});
+
+describe('payoutReconciliationCsv', () => {
+  it('writes one row per payout with both amounts', () => {
+    expect(
+      payoutReconciliationCsv([
+        {
+          payoutId: 'po_1',
+          arrivalDate: '2026-03-02',
+          status: 'paid',
+          amountMinor: 186_402,
+          currency: 'CNY',
+          ledgerAmountMinor: 186_400,
+          state: 'AMOUNT_MISMATCH',
+          openExceptions: 1,
+        },
+      ]),
+    ).toBe(
+      '\ufeffpayout_id,arrival_date,status,currency,amount,amount_minor,ledger_amount,ledger_amount_minor,state,open_exceptions\r\n' +
+        'po_1,2026-03-02,paid,CNY,1864.02,186402,1864.00,186400,AMOUNT_MISMATCH,1\r\n',
+    );
   });
 });
