@@ -25,6 +25,11 @@ import './modules/milestones/milestone-event.model';
 import './modules/notifications/notification.model';
 import './modules/notifications/report-deadline.model';
 import './modules/ledger/journal-entry.model';
+import { scheduleBilling } from './modules/billing/billing-schedule';
+import './modules/billing/billing-account.model';
+import './modules/billing/payment-attempt.model';
+import './modules/billing/stripe-event.model';
+import './modules/reconciliation/reconciliation.model';
 
 export type RunningServer = { url: string; services: Services; stop(): Promise<void> };
 
@@ -112,6 +117,7 @@ export async function startServer(
     );
     server.listen(config.port, config.host, () => resolve(server));
   });
+  const billingSchedule = scheduleBilling(backing.services, options.clock ?? systemClock);
   const { port } = http.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   logger.info({ url }, 'UseFirst is listening');
@@ -119,6 +125,7 @@ export async function startServer(
     url,
     services: backing.services,
     stop: async () => {
+      billingSchedule.stop();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
       await apollo.stop();

@@ -13,7 +13,12 @@ import { SublicenseIncomeReportService } from './modules/royalty-reports/sublice
 import { MilestoneService } from './modules/milestones/milestone.service';
 import { NotificationService } from './modules/notifications/notification.service';
 import { LedgerService } from './modules/ledger/ledger.service';
+import { StripeAccountsService } from './modules/billing/stripe-accounts.service';
+import { CollectionService } from './modules/billing/collection.service';
+import { StripeWebhookService } from './modules/billing/stripe-webhook.service';
+import { ledgerPortOf } from './modules/billing/ledger-port';
 import { ReportsService } from './modules/reports/reports.service';
+import { ReconciliationService } from './modules/reconciliation/reconciliation.service';
 
 /** The composition root: every service, built once and shared by the API and the scripts. */
 export type Services = {
@@ -33,6 +38,10 @@ export type Services = {
   milestones: MilestoneService;
   notifications: NotificationService;
   ledger: LedgerService;
+  stripeAccounts: StripeAccountsService;
+  collection: CollectionService;
+  stripeWebhooks: StripeWebhookService;
+  reconciliation: ReconciliationService;
   reports: ReportsService;
 };
 
@@ -40,6 +49,9 @@ export function createServices(config: Config, stripe: Stripe, stripeMode: Servi
   const organizations = new OrganizationService(config);
   const contracts = new ContractService(organizations);
   const ledger = new LedgerService();
+  const ledgerPort = ledgerPortOf(ledger);
+  const stripeAccounts = new StripeAccountsService(config, stripe, organizations);
+  const collection = new CollectionService(config, stripe, stripeAccounts, ledgerPort);
   return {
     config,
     stripe,
@@ -57,6 +69,16 @@ export function createServices(config: Config, stripe: Stripe, stripeMode: Servi
     notifications: new NotificationService(),
     contractEngine: new ContractEngineService(),
     ledger,
+    stripeAccounts,
+    collection,
+    reconciliation: new ReconciliationService(stripe),
+    stripeWebhooks: new StripeWebhookService(
+      stripe,
+      config.stripe.webhookSecret,
+      collection,
+      stripeAccounts,
+      ledgerPort,
+    ),
     reports: new ReportsService(organizations, contracts, ledger),
   };
 }

@@ -10,12 +10,14 @@ import { SublicenseIncomeReportResolver } from '../modules/royalty-reports/subli
 import { MilestoneResolver } from '../modules/milestones/milestone.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
 import { LedgerResolver } from '../modules/ledger/ledger.resolver';
+import { BillingResolver } from '../modules/billing/billing.resolver';
 import {
   ContractStatementResolver,
   LicensorDistributionResolver,
   ReceivablesAgeingResolver,
   ReportsResolver,
 } from '../modules/reports/reports.resolver';
+import { ReconciliationResolver } from '../modules/reconciliation/reconciliation.resolver';
 import { AuthChecker } from './auth-checker';
 
 /** Every resolver of the API. A new domain adds its resolvers here and nowhere else. */
@@ -32,6 +34,8 @@ export const RESOLVERS = [
   MilestoneResolver,
   NotificationResolver,
   LedgerResolver,
+  BillingResolver,
+  ReconciliationResolver,
   ReportsResolver,
   ReceivablesAgeingResolver,
   ContractStatementResolver,

@@ -16,6 +16,7 @@ import { createLoaders } from '../graphql/loaders';
 import { buildApiSchema } from '../graphql/schema';
 import type { Services } from '../services';
 import { reportsCsvRouter } from '../modules/reports/reports.csv-route';
+import { WebhookSignatureError } from '../modules/billing/stripe-webhook.service';
 
 type RequestWithId = Request & { requestId?: string };
 
@@ -102,6 +103,26 @@ export async function createApp(
     const [database, stripe] = await Promise.all([checkDatabase(), checkStripe(services)]);
     const ok = database.ok && stripe.ok;
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', database, stripe });
+  });
+
+  // Stripe signs the exact bytes it sent: the body must reach the verifier raw, before any JSON parser.
+  app.post('/webhooks/stripe', express.raw({ type: '*/*', limit: '1mb' }), async (req, res, next) => {
+    try {
+      const signature = req.headers['stripe-signature'];
+      const status = await services.stripeWebhooks.receive(
+        Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+        typeof signature === 'string' ? signature : undefined,
+        clock,
+      );
+      // A handler that failed is kept and retried by us; Stripe's own redelivery is welcome too, hence 500.
+      res.status(status === 'FAILED' ? 500 : 200).json({ received: true, status });
+    } catch (error) {
+      if (error instanceof WebhookSignatureError) {
+        res.status(400).json({ error: 'The Stripe signature is missing or does not verify.' });
+        return;
+      }
+      next(error);
+    }
   });
 
   app.use(

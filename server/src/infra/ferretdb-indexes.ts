@@ -48,6 +48,13 @@ export const HOT_EQUALITY_FIELDS: Record<string, string[]> = {
   milestone_events: ['_id', 'contractId', 'eventKey'],
   counters: ['_id'],
   journal_entries: ['_id', 'idempotencyKey', 'contractIds', 'organizationIds', 'accounts', 'stripeIds'],
+  billing_accounts: ['_id', 'stripeAccountId'],
+  payment_attempts: ['_id', 'obligationId', 'status', 'paymentIntentId'],
+  stripe_events: ['_id', 'status'],
+  stripe_balance_transactions: ['_id', 'status', 'payoutId'],
+  stripe_payouts: ['_id'],
+  reconciliation_cursors: ['_id'],
+  reconciliation_exceptions: ['_id', 'status'],
 };
 
 // FerretDB's metadata table, one per database (a PostgreSQL schema), mapping each collection to its table.

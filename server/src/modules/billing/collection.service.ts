@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import Stripe from 'stripe';
-import { toCalendarDate, type CalendarDate } from '../../common/calendar-date';
+import { isCalendarDate, toCalendarDate, type CalendarDate } from '../../common/calendar-date';
 import { claimOnce, readClaim } from '../../common/claims';
 import { AppError, isDuplicateKeyError } from '../../common/errors';
 import { logger } from '../../common/logger';
@@ -23,6 +23,7 @@ import { attemptIdempotencyKey, classifyDecline, nextRetryDate, splitPayment } f
 import { fromStripeAmount, toStripeAmount, toStripeCurrency } from './stripe-amount';
 import type { StripeAccountsService } from './stripe-accounts.service';
 import { StripeGateway } from './stripe-gateway';
+import { JournalEntryModel } from '../ledger/journal-entry.model';
 
 /** What billing needs of the ledger: post an entry once, and how much of an obligation was recognised so far. */
 export type LedgerPort = {
@@ -78,11 +79,13 @@ export class CollectionService {
   /** Collects every obligation due by `asOf` that may be tried now; first recovers attempts left unresolved. */
   async runBilling(
     ctx: RequestContext,
-    asOf: CalendarDate,
+    asOfText: string,
     options: { onProgress?: (done: number, total: number) => void; gateway?: StripeGateway } = {},
   ): Promise<BillingRunSummary> {
     if (!ctx.system && !isPlatformAdmin(ctx.viewer))
       throw AppError.forbidden('Only the platform runs billing.');
+    if (!isCalendarDate(asOfText)) throw AppError.badInput('asOf', 'Give the date as YYYY-MM-DD.');
+    const asOf: CalendarDate = asOfText;
     const started = Date.now();
     const gateway =
       options.gateway ?? new StripeGateway(this.stripe, this.config.billing.stripeRequestsPerSecond);
@@ -229,6 +232,8 @@ export class CollectionService {
         return { ...base, status: 'CANCELED' };
       case 'requires_payment_method': {
         const error = intent.last_payment_error;
+        if (error?.code === 'authentication_required' || error?.decline_code === 'authentication_required')
+          return { ...base, status: 'REQUIRES_ACTION', failureMessage: error.message ?? null };
         return {
           ...base,
           status: 'DECLINED',
@@ -269,8 +274,12 @@ export class CollectionService {
     ]);
     let recovered = 0;
     for (const attempt of [...started, ...unknown]) {
-      const result = await this.send(ctx, attempt, gateway);
-      if (result.status !== 'UNKNOWN' && result.status !== 'STARTED') recovered++;
+      try {
+        const result = await this.send(ctx, attempt, gateway);
+        if (result.status !== 'UNKNOWN' && result.status !== 'STARTED') recovered++;
+      } catch (error) {
+        logger.error({ err: error, attemptId: attempt._id }, 'recovering a payment attempt failed');
+      }
     }
     return recovered;
   }
@@ -306,7 +315,13 @@ export class CollectionService {
       payer.defaultPaymentMethodId,
       origin,
     );
-    if (decision.kind === 'WAIT') return { kind: 'WAIT', reason: decision.reason };
+    if (decision.kind === 'WAIT') {
+      // Paid at Stripe, but the consequences (the obligation marked paid, the ledger) were cut short by a crash:
+      // finish them; they are idempotent.
+      if (decision.reason === 'PAID' && obligation.status !== 'PAID')
+        await this.consequences(ctx, attempts.at(-1)!, gateway);
+      return { kind: 'WAIT', reason: decision.reason };
+    }
 
     const currency = obligation.currency as CurrencyCode;
     const { feeMinor } = splitPayment(obligation.amountMinor, this.config.billing.platformFeeBps);
@@ -386,6 +401,9 @@ export class CollectionService {
       );
       outcome = this.outcomeOf(intent);
     } catch (error) {
+      // Anything that is not Stripe's answer (a bug, the process being stopped) leaves the attempt as it is, STARTED
+      // or UNKNOWN, for the recovery step: exactly the state a crash at this point would leave.
+      if (!(error instanceof Stripe.errors.StripeError)) throw error;
       outcome = outcomeOfError(error);
     }
     return this.recordOutcome(ctx, attempt._id, outcome, gateway);
@@ -478,18 +496,19 @@ export class CollectionService {
     gateway: StripeGateway,
   ): Promise<void> {
     const paymentIntentId = attempt.paymentIntentId!;
-    const paidOn = toCalendarDate(ctx.clock.now());
+    const intent = await gateway.call((stripe) =>
+      stripe.paymentIntents.retrieve(paymentIntentId, { expand: ['latest_charge.balance_transaction'] }),
+    );
+    const charge = typeof intent.latest_charge === 'object' ? intent.latest_charge : null;
+    const balance = typeof charge?.balance_transaction === 'object' ? charge.balance_transaction : null;
+    // The day Stripe charged, not the day we heard of it: every path to this point must post the same entries.
+    const paidOn = toCalendarDate(new Date((charge?.created ?? intent.created) * 1000));
     await markObligationPaid(
       obligation._id,
       { attemptId: attempt._id, paymentIntentId, paidOn },
       ctx.clock.now(),
     );
     await this.recogniseDue(obligation);
-    const intent = await gateway.call((stripe) =>
-      stripe.paymentIntents.retrieve(paymentIntentId, { expand: ['latest_charge.balance_transaction'] }),
-    );
-    const charge = typeof intent.latest_charge === 'object' ? intent.latest_charge : null;
-    const balance = typeof charge?.balance_transaction === 'object' ? charge.balance_transaction : null;
     const currency = obligation.currency as CurrencyCode;
     const postings = paymentSucceeded(obligationFacts(obligation), {
       paymentIntentId,
@@ -562,6 +581,15 @@ export function outcomeOfError(error: unknown): AttemptOutcome {
   const base = { paymentIntentId: null, declineKind: null, declineCode: null, failureMessage: null };
   if (error instanceof Stripe.errors.StripeCardError) {
     const raw = error.raw as { payment_intent?: { id?: string } };
+    // Off-session, a bank that wants the cardholder present answers with a "decline" that is really a request to
+    // authenticate: the licensee is asked, and nothing is retried meanwhile.
+    if (error.code === 'authentication_required' || error.decline_code === 'authentication_required')
+      return {
+        ...base,
+        status: 'REQUIRES_ACTION',
+        paymentIntentId: raw.payment_intent?.id ?? null,
+        failureMessage: error.message,
+      };
     return {
       ...base,
       status: 'DECLINED',
@@ -592,4 +620,26 @@ async function forEachConcurrently<T>(
     while (next < items.length) await work(items[next++]);
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+/**
+ * The ledger invariant billing owns: every PaymentIntent that succeeded has exactly one PAYMENT entry (keyed
+ * `payment:<id>`, so never two; this finds the ones with none).
+ */
+export async function checkPaymentsInLedger(): Promise<
+  { invariant: string; message: string; paymentIntentId: string }[]
+> {
+  const succeeded = await PaymentAttemptModel.find({ status: 'SUCCEEDED' }).lean<PaymentAttemptRecord[]>();
+  const violations = [];
+  for (const attempt of succeeded) {
+    const key = `payment:${attempt.paymentIntentId}`;
+    const entry = await JournalEntryModel.findOne({ idempotencyKey: key }).lean();
+    if (!entry)
+      violations.push({
+        invariant: 'PAYMENT_HAS_ONE_ENTRY',
+        message: `The PaymentIntent ${attempt.paymentIntentId} (attempt ${attempt._id}) succeeded but has no payment entry.`,
+        paymentIntentId: attempt.paymentIntentId ?? '',
+      });
+  }
+  return violations;
 }

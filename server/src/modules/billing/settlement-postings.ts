@@ -177,45 +177,69 @@ export type RefundFacts = {
   balanceTransactionId: string | null;
   paymentIntentId: string;
   amountMinor: number;
-  /** The parts Stripe took back: from the licensor (transfer reversal) and from our fee (application fee refund). */
+  /** The transfer reversal that took the licensor's part back, and what it took (0 and null when none). */
+  transferReversalId: string | null;
+  transferReversalBalanceTransactionId: string | null;
   recoveredFromLicensorMinor: number;
   refundedPlatformFeeMinor: number;
   refundedOn: string;
 };
 
 /**
- * A refund: the licensee gets `amount` back out of our Stripe balance; the licensor's share and our fee are taken
- * back in proportion. REFUNDS carries what was refunded and is relieved by what was recovered, so what remains on
- * it is what the platform itself bore.
+ * A refund: the licensee gets `amount` back out of our Stripe balance (one entry, matching Stripe's refund balance
+ * transaction); the licensor's share comes back by a transfer reversal and our fee is given up, in proportion (a
+ * second entry, matching the reversal's balance transaction). REFUNDS carries what was refunded and is relieved by
+ * what was recovered, so what remains on it is what the platform itself bore.
  */
-export function refund(o: ObligationFacts, r: RefundFacts): Posting {
-  const lines: PostingLine[] = [
-    debit('REFUNDS', r.amountMinor, o.contractId),
-    credit('CASH_IN_TRANSIT', r.amountMinor, o.contractId),
+export function refund(o: ObligationFacts, r: RefundFacts): Posting[] {
+  const entries: Posting[] = [
+    {
+      idempotencyKey: `refund:${r.refundId}`,
+      effectiveDate: r.refundedOn,
+      cause: { kind: 'REFUND', id: r.refundId },
+      memo: `Refund on ${o.obligationKey}`,
+      currency: o.currency,
+      lines: [
+        debit('REFUNDS', r.amountMinor, o.contractId),
+        credit('CASH_IN_TRANSIT', r.amountMinor, o.contractId),
+      ],
+      stripeIds: [r.refundId, r.paymentIntentId, ...(r.balanceTransactionId ? [r.balanceTransactionId] : [])],
+    },
   ];
-  if (r.recoveredFromLicensorMinor > 0)
-    lines.push(
-      debit('CASH_IN_TRANSIT', r.recoveredFromLicensorMinor, o.contractId),
-      credit('REFUNDS', r.recoveredFromLicensorMinor, o.contractId),
-    );
-  if (r.refundedPlatformFeeMinor > 0)
-    lines.push(
-      debit('PLATFORM_FEE_REVENUE', r.refundedPlatformFeeMinor, o.contractId),
-      credit('REFUNDS', r.refundedPlatformFeeMinor, o.contractId),
-    );
-  return {
-    idempotencyKey: `refund:${r.refundId}`,
-    effectiveDate: r.refundedOn,
-    cause: { kind: 'REFUND', id: r.refundId },
-    memo: `Refund on ${o.obligationKey}`,
-    currency: o.currency,
-    lines,
-    stripeIds: [r.refundId, r.paymentIntentId, ...(r.balanceTransactionId ? [r.balanceTransactionId] : [])],
-  };
+  const recovered = r.recoveredFromLicensorMinor + r.refundedPlatformFeeMinor;
+  if (recovered > 0) {
+    const lines: PostingLine[] = [];
+    if (r.recoveredFromLicensorMinor > 0)
+      lines.push(
+        debit('CASH_IN_TRANSIT', r.recoveredFromLicensorMinor, o.contractId),
+        credit('REFUNDS', r.recoveredFromLicensorMinor, o.contractId),
+      );
+    if (r.refundedPlatformFeeMinor > 0)
+      lines.push(
+        debit('PLATFORM_FEE_REVENUE', r.refundedPlatformFeeMinor, o.contractId),
+        credit('REFUNDS', r.refundedPlatformFeeMinor, o.contractId),
+      );
+    entries.push({
+      idempotencyKey: `refund-recovery:${r.refundId}`,
+      effectiveDate: r.refundedOn,
+      cause: { kind: 'REFUND', id: r.transferReversalId ?? r.refundId },
+      memo: `Refund on ${o.obligationKey}: licensor’s share and platform fee taken back`,
+      currency: o.currency,
+      lines,
+      stripeIds: [
+        r.refundId,
+        r.paymentIntentId,
+        ...(r.transferReversalId ? [r.transferReversalId] : []),
+        ...(r.transferReversalBalanceTransactionId ? [r.transferReversalBalanceTransactionId] : []),
+      ],
+    });
+  }
+  return entries;
 }
 
 export type DisputeFacts = {
   disputeId: string;
+  /** Stripe's balance transactions of the dispute: the withdrawal, then (when won) the reinstatement. */
   balanceTransactionIds: string[];
   amountMinor: number;
   feeMinor: number;
@@ -240,7 +264,7 @@ export function disputeOpened(o: ObligationFacts, d: DisputeFacts): Posting {
     memo: `Dispute opened on ${o.obligationKey}`,
     currency: o.currency,
     lines,
-    stripeIds: [d.disputeId, ...d.balanceTransactionIds],
+    stripeIds: [d.disputeId, ...d.balanceTransactionIds.slice(0, 1)],
   };
 }
 
@@ -262,7 +286,7 @@ export function disputeWon(o: ObligationFacts, d: DisputeFacts): Posting {
     memo: `Dispute won on ${o.obligationKey}`,
     currency: o.currency,
     lines,
-    stripeIds: [d.disputeId, ...d.balanceTransactionIds],
+    stripeIds: [d.disputeId, ...d.balanceTransactionIds.slice(1, 2)],
   };
 }
 

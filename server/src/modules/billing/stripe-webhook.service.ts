@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { toCalendarDate } from '../../common/calendar-date';
-import { isDuplicateKeyError } from '../../common/errors';
+import { AppError, isDuplicateKeyError } from '../../common/errors';
 import { logger } from '../../common/logger';
 import type { CurrencyCode } from '../../common/money';
 import { systemContext, type RequestContext } from '../../common/request-context';
@@ -49,7 +49,8 @@ export class StripeWebhookService {
         this.webhookSecret,
         WEBHOOK_TOLERANCE_SECONDS,
         undefined,
-        Math.floor(clock.now().getTime() / 1000),
+        // stripe-node wants the receipt time in milliseconds (it divides by 1000 itself).
+        clock.now().getTime(),
       );
     } catch (error) {
       throw new WebhookSignatureError(error instanceof Error ? error.message : String(error));
@@ -90,8 +91,12 @@ export class StripeWebhookService {
     return applied;
   }
 
-  async list(status: StripeEventRecord['status'] | null): Promise<StripeEventRecord[]> {
-    const events = await StripeEventModel.find(status ? { status } : {}).lean<StripeEventRecord[]>();
+  async list(status: string | null): Promise<StripeEventRecord[]> {
+    if (status !== null && !['RECEIVED', 'APPLIED', 'FAILED', 'IGNORED'].includes(status))
+      throw AppError.badInput('status', 'The status is one of RECEIVED, APPLIED, FAILED or IGNORED.');
+    const events = await StripeEventModel.find(
+      status ? { status: status as StripeEventRecord['status'] } : {},
+    ).lean<StripeEventRecord[]>();
     return events.sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime());
   }
 
@@ -156,7 +161,11 @@ export class StripeWebhookService {
     const attempt = intentId ? await this.attemptOf(intentId) : null;
     if (!attempt || !intentId) return false;
     const obligation = await this.obligationOf(attempt);
-    const refunds = await this.stripe.refunds.list({ charge: charge.id, limit: 100 });
+    const refunds = await this.stripe.refunds.list({
+      charge: charge.id,
+      limit: 100,
+      expand: ['data.transfer_reversal'],
+    });
     const currency = fromStripeCurrency(charge.currency);
     for (const r of refunds.data.filter((x) => x.status === 'succeeded' || x.status === 'pending')) {
       const amountMinor = fromStripeAmount(r.amount, currency);
@@ -168,20 +177,19 @@ export class StripeWebhookService {
             proportion(amountMinor, attempt.platformFeeMinor, attempt.amountMinor),
           )
         : 0;
-      await this.ledger.post(
-        refund(obligationFacts(obligation), {
-          refundId: r.id,
-          balanceTransactionId:
-            typeof r.balance_transaction === 'string'
-              ? r.balance_transaction
-              : (r.balance_transaction?.id ?? null),
-          paymentIntentId: intentId,
-          amountMinor,
-          recoveredFromLicensorMinor: reversed ? amountMinor - feePart : 0,
-          refundedPlatformFeeMinor: feePart,
-          refundedOn: toCalendarDate(new Date(r.created * 1000)),
-        }),
-      );
+      const reversal = typeof r.transfer_reversal === 'object' ? r.transfer_reversal : null;
+      const postings = refund(obligationFacts(obligation), {
+        refundId: r.id,
+        balanceTransactionId: idOf(r.balance_transaction),
+        paymentIntentId: intentId,
+        amountMinor,
+        transferReversalId: reversal?.id ?? null,
+        transferReversalBalanceTransactionId: idOf(reversal?.balance_transaction ?? null),
+        recoveredFromLicensorMinor: reversal ? fromStripeAmount(reversal.amount, currency) : 0,
+        refundedPlatformFeeMinor: feePart,
+        refundedOn: toCalendarDate(new Date(r.created * 1000)),
+      });
+      for (const posting of postings) await this.ledger.post(posting);
     }
     void ctx;
     return true;
@@ -256,3 +264,6 @@ function proportion(part: number, numerator: number, denominator: number): numbe
   if (denominator === 0) return 0;
   return Number(divideRounded(BigInt(part) * BigInt(numerator), BigInt(denominator), 'HALF_UP'));
 }
+
+const idOf = (value: string | { id: string } | null | undefined): string | null =>
+  typeof value === 'string' ? value : (value?.id ?? null);

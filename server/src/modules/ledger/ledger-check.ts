@@ -3,6 +3,7 @@ import {
   ledgerInvariants,
   type LedgerViolation,
 } from './ledger-invariants';
+import { checkPaymentsInLedger } from '../billing/collection.service';
 
 /**
  * The checks `scripts/ledger-check.ts` runs, in order. A module that owns another invariant over the ledger (such
@@ -16,6 +17,7 @@ export type LedgerCheck = {
 export const LEDGER_CHECKS: readonly LedgerCheck[] = [
   { name: 'entries', run: (progress) => ledgerInvariants({ progress }) },
   { name: 'receivables-match-obligations', run: () => checkReceivablesMatchObligations() },
+  { name: 'succeeded-payments-in-ledger', run: () => checkPaymentsInLedger() },
 ];
 
 export type LedgerCheckSummary = {
