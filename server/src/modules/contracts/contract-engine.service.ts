@@ -1,4 +1,4 @@
-import { Schema, model, Types } from 'mongoose';
+import { Types } from 'mongoose';
 import {
   addDays,
   addMonths,
@@ -22,7 +22,7 @@ import { restorePaidIfClaimed } from './obligation-payment';
 import { lateInterest } from './engine/late-interest';
 import { minimumForContractYear, minimumRoyaltyTrueUp } from './engine/royalty';
 import { MinimumRoyaltyCheckModel, type MinimumRoyaltyCheckRecord } from './minimum-royalty-check.model';
-import { insertIgnoringDuplicates, obligationDocument } from './contract.service';
+import { insertObligations, obligationDocument } from './contract.service';
 import { claimOnce } from '../../common/claims';
 import { RoyaltyReportModel, type RoyaltyReportRecord } from '../royalty-reports/royalty-report.model';
 import { latestByPeriod } from '../royalty-reports/royalty-report.service';
@@ -30,12 +30,7 @@ import { minorToMajor, type CurrencyCode } from '../../common/money';
 import { notifyOnce } from '../notifications/notification.model';
 import { ReportDeadlineModel, type ReportDeadlineRecord } from '../notifications/report-deadline.model';
 
-const engineStateSchema = new Schema(
-  { _id: { type: String, required: true }, advancedTo: { type: String, required: true } },
-  { collection: 'engine_state', versionKey: false },
-);
-const EngineStateModel = model('EngineState', engineStateSchema);
-const ENGINE_ID = 'contract-engine';
+import { ENGINE_ID, EngineStateModel } from './engine-state.model';
 
 export type EngineRun = {
   asOf: CalendarDate;
@@ -250,7 +245,7 @@ export class ContractEngineService {
             currency: plan.currency,
             dueDate: check.dueOn as CalendarDate,
           };
-          await insertIgnoringDuplicates(ObligationModel, [obligationDocument(contract, obligation, now)]);
+          await insertObligations([obligationDocument(contract, obligation, now)]);
           created++;
         }
       }

@@ -31,6 +31,7 @@ import {
   type ObligationRecord,
 } from './contract.model';
 import { nextContractNumber } from './contract-number';
+import { bucketsWithinEngineReach } from './engine-state.model';
 import { CONTRACT_TRANSITIONS } from './contract.state';
 import { transition } from '../../common/state-machine';
 import type { PaymentPlan } from './engine/payment-plan';
@@ -263,7 +264,7 @@ export class ContractService {
         status: 'OPEN',
       })),
     );
-    await insertIgnoringDuplicates(ObligationModel, documents);
+    await insertObligations(documents);
     await insertIgnoringDuplicates(MinimumRoyaltyCheckModel, minimumRoyaltyChecks(contract));
     return contract;
   }
@@ -325,6 +326,11 @@ export function obligationDocument(
     createdAt: now,
     updatedAt: now,
   };
+}
+
+/** Inserts obligations within the contract engine's reach (see engine-state.model.ts), each once. */
+export async function insertObligations(documents: ReturnType<typeof obligationDocument>[]): Promise<void> {
+  await insertIgnoringDuplicates(ObligationModel, await bucketsWithinEngineReach(documents));
 }
 
 /** Inserts what is not there yet: the unique keys make re-running after a crash add only what is missing. */

@@ -2,12 +2,8 @@ import { isCalendarDate, toCalendarDate, type CalendarDate } from '../../common/
 import { AppError, isDuplicateKeyError } from '../../common/errors';
 import { hasRole, requireViewer, type RequestContext } from '../../common/request-context';
 import { transition, type TransitionTable } from '../../common/state-machine';
-import { ObligationModel, type ContractRecord } from '../contracts/contract.model';
-import {
-  insertIgnoringDuplicates,
-  obligationDocument,
-  type ContractService,
-} from '../contracts/contract.service';
+import type { ContractRecord } from '../contracts/contract.model';
+import { insertObligations, obligationDocument, type ContractService } from '../contracts/contract.service';
 import { milestoneObligationOrThrow } from '../contracts/engine/obligation-schedule';
 import {
   MilestoneEventModel,
@@ -122,6 +118,6 @@ export class MilestoneService {
       event.milestoneKey,
       event.eventDate as CalendarDate,
     );
-    await insertIgnoringDuplicates(ObligationModel, [obligationDocument(contract, obligation, now)]);
+    await insertObligations([obligationDocument(contract, obligation, now)]);
   }
 }

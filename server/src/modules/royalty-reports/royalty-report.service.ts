@@ -1,3 +1,4 @@
+import { bucketsWithinEngineReach } from '../contracts/engine-state.model';
 import { contractYearOf, toCalendarDate, type CalendarDate } from '../../common/calendar-date';
 import { claimOnce } from '../../common/claims';
 import { AppError, type FieldError } from '../../common/errors';
@@ -10,11 +11,7 @@ import {
   type ContractState,
   type ObligationRecord,
 } from '../contracts/contract.model';
-import {
-  insertIgnoringDuplicates,
-  obligationDocument,
-  type ContractService,
-} from '../contracts/contract.service';
+import { insertObligations, obligationDocument, type ContractService } from '../contracts/contract.service';
 import { CONTRACT_TRANSITIONS } from '../contracts/contract.state';
 import {
   obligationKey,
@@ -251,7 +248,7 @@ export class RoyaltyReportService {
     for (const o of rescheduled) {
       const stored = existing.find((e) => e.key === o.key);
       if (!stored || stored.status !== 'SCHEDULED' || stored.dueDate === o.dueDate) continue;
-      const fresh = obligationDocument(updated, o, ctx.clock.now());
+      const [fresh] = await bucketsWithinEngineReach([obligationDocument(updated, o, ctx.clock.now())]);
       await ObligationModel.updateOne(
         { _id: stored._id, status: 'SCHEDULED' },
         {
@@ -293,7 +290,7 @@ async function chargeRoyalty(
     : obligationKey.royalty(period.start);
   const amountMinor = delta.kind === 'CREDIT' ? -delta.amountMinor : delta.amountMinor;
   const kind = previous ? 'ROYALTY_ADJUSTMENT' : 'ROYALTY';
-  await insertIgnoringDuplicates(ObligationModel, [
+  await insertObligations([
     obligationDocument(
       contract,
       {

@@ -2,12 +2,7 @@ import { toCalendarDate } from '../../common/calendar-date';
 import { claimOnce } from '../../common/claims';
 import { AppError, type FieldError } from '../../common/errors';
 import { requireRoleIn, requireViewer, type RequestContext } from '../../common/request-context';
-import { ObligationModel } from '../contracts/contract.model';
-import {
-  insertIgnoringDuplicates,
-  obligationDocument,
-  type ContractService,
-} from '../contracts/contract.service';
+import { insertObligations, obligationDocument, type ContractService } from '../contracts/contract.service';
 import { obligationKey } from '../contracts/engine/obligation-schedule';
 import { royaltyAmendmentDelta } from '../contracts/engine/royalty';
 import { sublicenseShare } from '../contracts/engine/sublicense-share';
@@ -129,7 +124,7 @@ export class SublicenseIncomeReportService {
             kind: 'SUBLICENSE_SHARE_ADJUSTMENT' as const,
           }
         : { key: obligationKey.sublicenseShare(period.start), kind: 'SUBLICENSE_SHARE' as const };
-      await insertIgnoringDuplicates(ObligationModel, [
+      await insertObligations([
         obligationDocument(
           contract,
           { ...obligation, amountMinor, currency: plan.currency, dueDate: period.reportDueDate },
