@@ -103,7 +103,8 @@ describe.each(LANGUAGES)('the licensing journey in the browser ($code)', (langua
     await page.goto(`${server.url}/sign-up`);
     await page.getByLabel(L.session.displayName).fill(name);
     await page.getByLabel(L.session.email).fill(`${name.toLowerCase()}-${Date.now()}@example.org`);
-    await page.getByLabel(L.session.password, { exact: true }).fill(PASSWORD);
+    // Mantine's label reads "Password *" and its visibility toggle is labelled too: the textbox by its name.
+    await page.getByRole('textbox', { name: L.session.password, exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: L.session.signUp }).click();
     await page.waitForURL(/\/organization\/new/);
   }
@@ -117,7 +118,9 @@ describe.each(LANGUAGES)('the licensing journey in the browser ($code)', (langua
     const tto = await openPage();
     await signUp(tto, 'Tto');
     await tto.getByLabel(L.organization.kind).selectOption('UNIVERSITY');
-    await tto.getByLabel(L.organization.name, { exact: true }).fill('Xi’an Institute of Batteries');
+    await tto
+      .getByRole('textbox', { name: L.organization.name, exact: true })
+      .fill('Xi’an Institute of Batteries');
     await tto.getByLabel(L.organization.contactName).fill('Li Wei');
     await tto.getByLabel(L.organization.contactEmail).fill('tto@example.edu.cn');
     await tto.getByRole('button', { name: L.organization.create, exact: true }).click();
@@ -140,10 +143,12 @@ describe.each(LANGUAGES)('the licensing journey in the browser ($code)', (langua
     // And a negotiable offer for it: a year free or until first revenue, then a 5 % royalty
     await tto.getByRole('link', { name: L.ttoOffers.newForPatent }).click();
     await tto.waitForURL(/\/tto\/offers\/new\?patent=/);
+    // The route is lazy: the patent's page stays on screen until the offer form has loaded.
+    await tto.getByRole('heading', { level: 1, name: L.ttoOffers.newTitle }).waitFor();
     await tto.getByLabel(L.ttoOffers.offerTitle).fill(offerTitle);
     await tto.getByLabel(L.ttoOffers.fieldOfUse).fill('Stationary storage');
     await tto.getByLabel(L.ttoOffers.territory).fill('China');
-    await tto.getByLabel(L.ttoOffers.standard, { exact: true }).uncheck();
+    await tto.getByRole('checkbox', { name: L.ttoOffers.standard, exact: true }).uncheck();
     await mainPage(tto, 'tto-offer-form', language);
     await tto.getByRole('button', { name: L.ttoOffers.create }).click();
     await tto.waitForURL(/\/tto\/offers\/[0-9a-f]{24}$/);
@@ -155,7 +160,7 @@ describe.each(LANGUAGES)('the licensing journey in the browser ($code)', (langua
     const sme = await openPage();
     await signUp(sme, 'Sme');
     await sme.getByLabel(L.organization.kind).selectOption('SME');
-    await sme.getByLabel(L.organization.name, { exact: true }).fill('Shenzhen Cells Ltd');
+    await sme.getByRole('textbox', { name: L.organization.name, exact: true }).fill('Shenzhen Cells Ltd');
     await sme.getByLabel(L.organization.headcount).fill('85');
     await sme.getByLabel(fill(L.organization.annualRevenue, { currency: 'CNY' })).fill('45000000');
     await sme.getByLabel(L.organization.foundedOn).fill('2019-04-12');
@@ -172,7 +177,8 @@ describe.each(LANGUAGES)('the licensing journey in the browser ($code)', (langua
 
     // Then the offer shows with its simulated cost for the SME's projection
     const offerCard = sme.getByRole('article', { name: offerTitle });
-    await offerCard.getByRole('img').waitFor();
+    // The chart is named for its offer (Recharts' own svg inside it is an unnamed img too).
+    await offerCard.getByRole('img', { name: new RegExp(offerTitle) }).waitFor();
     await mainPage(sme, 'patent-offers', language);
 
     // When they request it, proposing a 3 % royalty
@@ -258,7 +264,8 @@ describe.each(LANGUAGES)('the licensing journey in the browser ($code)', (langua
       .waitFor();
     await mainPage(tto, 'contracts', language);
     await tto.goto(`${server.url}/tto/report-deadlines`);
-    await tto.getByText(L.enums.deadlineStatus.OVERDUE, { exact: true }).first().waitFor();
+    // In the table: the status filter above it has a "late" option too.
+    await tto.getByRole('cell', { name: L.enums.deadlineStatus.OVERDUE, exact: true }).first().waitFor();
     await mainPage(tto, 'report-deadlines', language);
 
     // And both were notified

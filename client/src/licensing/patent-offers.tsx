@@ -104,7 +104,8 @@ function OfferCard({ offer, projection }: { offer: OfferFieldsFragment; projecti
   const titleId = useId();
   const months = projection?.slice(0, offer.paymentPlan.termMonths) ?? [];
   const { data, error, loading } = useQuery(SimulateLicenseCostDocument, {
-    variables: { offerId: offer.id, monthlyNetSalesMinor: months },
+    // An explicit null: the server refuses an omitted start date ("today when omitted" reaches it as undefined).
+    variables: { offerId: offer.id, monthlyNetSalesMinor: months, effectiveDate: null },
     skip: !projection,
   });
   const simulation = data?.simulateLicenseCost;
