@@ -10,6 +10,8 @@ import { ensureFerretDbIndexes } from './infra/ferretdb-indexes';
 import { startEmbeddedStack, type EmbeddedStack } from './infra/embedded/embedded-stack';
 import { createStripeClient, STRIPE_MOCK_KEY } from './integrations/stripe/stripe-client';
 import { createServices, type Services } from './services';
+import type { StripeSimulator } from './integrations/stripe-simulator';
+import { runSimulatedStripe, startSimulatedStripe } from './integrations/stripe/simulated-stripe';
 import './modules/identity/organization.model';
 import './modules/identity/user.model';
 import './modules/identity/session.model';
@@ -37,6 +39,8 @@ export type BackingServices = {
   mongodbUri: string;
   dbName: string;
   services: Services;
+  /** On the embedded default: the stateful Stripe simulator in front of stripe-mock (see simulated-stripe.ts). */
+  stripeSimulator: StripeSimulator | null;
   stop(): Promise<void>;
 };
 
@@ -74,6 +78,8 @@ export async function startBackingServices(
   const postgresUrl = config.mongodbUri ? config.ferretDbPostgresUrl : (embedded?.postgresUrl ?? null);
   if (postgresUrl) await ensureFerretDbIndexes(postgresUrl, dbName);
   const configuredEndpoint = config.stripeApiUrl ? new URL(config.stripeApiUrl) : null;
+  const stripeSimulator =
+    !config.stripeSecretKey && embedded?.stripe ? await startSimulatedStripe(config, embedded.stripe) : null;
   const stripe = config.stripeSecretKey
     ? createStripeClient(
         config.stripeSecretKey,
@@ -81,9 +87,10 @@ export async function startBackingServices(
           ? { host: configuredEndpoint.hostname, port: Number(configuredEndpoint.port) }
           : undefined,
       )
-    : createStripeClient(STRIPE_MOCK_KEY, embedded?.stripe);
-  const stripeMode =
-    !config.stripeSecretKey || configuredEndpoint
+    : createStripeClient(STRIPE_MOCK_KEY, stripeSimulator ?? embedded?.stripe);
+  const stripeMode = stripeSimulator
+    ? 'simulator'
+    : !config.stripeSecretKey || configuredEndpoint
       ? 'stripe-mock'
       : config.stripeSecretKey.includes('_live_')
         ? 'live'
@@ -93,7 +100,9 @@ export async function startBackingServices(
     mongodbUri,
     dbName,
     services,
+    stripeSimulator,
     stop: async () => {
+      await stripeSimulator?.stop();
       await disconnectDatabase();
       await embedded?.stop();
     },
@@ -120,12 +129,16 @@ export async function startServer(
   const billingSchedule = scheduleBilling(backing.services, options.clock ?? systemClock);
   const { port } = http.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  const simulatedStripe = backing.stripeSimulator
+    ? runSimulatedStripe(backing.stripeSimulator, `${url}/webhooks/stripe`)
+    : null;
   logger.info({ url }, 'UseFirst is listening');
   return {
     url,
     services: backing.services,
     stop: async () => {
       billingSchedule.stop();
+      simulatedStripe?.stop();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
       await apollo.stop();

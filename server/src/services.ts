@@ -24,7 +24,7 @@ import { ReconciliationService } from './modules/reconciliation/reconciliation.s
 export type Services = {
   config: Config;
   stripe: Stripe;
-  stripeMode: 'stripe-mock' | 'test' | 'live';
+  stripeMode: 'simulator' | 'stripe-mock' | 'test' | 'live';
   identity: IdentityService;
   organizations: OrganizationService;
   patents: PatentService;

@@ -15,7 +15,7 @@ import {
   ledgerInvariants,
 } from '../../server/src/modules/ledger/ledger-invariants';
 import { ReconciliationExceptionModel } from '../../server/src/modules/reconciliation/reconciliation.model';
-import { mulberry32, type Rng, type StripeSimulator } from '../support/stripe-simulator';
+import { mulberry32, type Rng, type StripeSimulator } from '../../server/src/integrations/stripe-simulator';
 import { founder, smeInput, universityInput, type Actor } from './fixtures/actors';
 import { signedLicence } from './fixtures/offers';
 import { onboardLicensor, sessionsAt, startSettlementStack } from './fixtures/settlement';

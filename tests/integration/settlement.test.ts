@@ -8,7 +8,7 @@ import {
   ledgerInvariants,
 } from '../../server/src/modules/ledger/ledger-invariants';
 import Stripe from 'stripe';
-import type { StripeSimulator } from '../support/stripe-simulator';
+import type { StripeSimulator } from '../../server/src/integrations/stripe-simulator';
 import { errorCode } from '../support/graphql-client';
 import type { TestServer } from '../support/test-server';
 import { founder, platformAdmin, smeInput, universityInput, type Actor } from './fixtures/actors';

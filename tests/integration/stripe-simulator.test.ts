@@ -1,7 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
-import { mulberry32, startStripeSimulator, type StripeSimulator } from '../support/stripe-simulator';
+import {
+  mulberry32,
+  startStripeSimulator,
+  type StripeSimulator,
+} from '../../server/src/integrations/stripe-simulator';
 
 const WEBHOOK_SECRET = 'whsec_simulatortest';
 const START = 1_767_225_600; // 2026-01-01T00:00:00Z

@@ -48,7 +48,7 @@ export type Config = {
     publishableKey: string | null;
   };
   billing: {
-    /** The platform's fee on every payment, in basis points (250 = 2.5 %). */
+    /** The platform's fee on every payment, in basis points (500 = 5 %: it must cover Stripe's own fee). */
     platformFeeBps: number;
     /** The most requests per second the billing run sends to Stripe (Stripe's per-endpoint default is 25). */
     stripeRequestsPerSecond: number;
@@ -243,7 +243,7 @@ export function loadConfig(env: Env = process.env): Config {
       ),
     },
     billing: {
-      platformFeeBps: read('PLATFORM_FEE_BPS', 250, integer(0, 10_000), 'basis points between 0 and 10000'),
+      platformFeeBps: read('PLATFORM_FEE_BPS', 500, integer(0, 10_000), 'basis points between 0 and 10000'),
       stripeRequestsPerSecond: read(
         'STRIPE_REQUESTS_PER_SECOND',
         25,
