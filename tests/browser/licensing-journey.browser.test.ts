@@ -232,8 +232,30 @@ describe.each(LANGUAGES)('the licensing journey in the browser ($code)', (langua
     await sme.getByText(L.enums.contractState.ACTIVE, { exact: true }).first().waitFor();
     await mainPage(sme, 'contract', language);
 
-    // -- Settlement slots in here once the billing API exists: the SME saves a payment method (and may pay a due
-    // -- item now), the billing run charges what falls due, and finance sees it reconciled.
+    // When the SME saves Stripe's test Visa on its organisation page (no publishable key on the embedded default)
+    await sme.goto(`${server.url}/organization`);
+    const paymentCard = sme.getByRole('region', { name: L.billing.paymentMethod });
+    await paymentCard.getByRole('status').filter({ hasText: L.billing.noMethod }).waitFor();
+    await paymentCard.getByText(L.billing.testModeNote).waitFor();
+    await paymentCard.getByLabel(L.billing.testMethod).selectOption('pm_card_visa');
+    await mainPage(sme, 'organization-payment-method', language);
+    await paymentCard.getByRole('button', { name: L.billing.saveMethod }).click();
+
+    // Then the card says what due payments are charged to
+    const saved = paymentCard.getByRole('status').filter({ hasText: /4242/ });
+    await saved.waitFor();
+    expect(await saved.textContent()).toMatch(
+      new RegExp(`^${fill(L.billing.savedMethod, { label: '.*4242' })}$`),
+    );
+    await paymentCard.getByRole('button', { name: L.billing.replaceMethod }).waitFor();
+
+    // And the page works on a 360 px phone too
+    await sme.setViewportSize({ width: 360, height: 800 });
+    await mainPage(sme, 'organization-payment-method-360', language);
+    await sme.setViewportSize({ width: 1280, height: 900 });
+
+    // -- The billing run needs the server's Stripe simulator, which this test's server does not have: charging and
+    // -- finance's reconciliation are covered by the settlement integration tests.
 
     // When time passes by 200 days without payment (a platform admin advances the contract engine)
     const admin = await platformAdmin(server.client());

@@ -30,6 +30,8 @@ function createCache(): InMemoryCache {
       },
       // Offers, contracts and requests are shown with different selections; merge them rather than replace.
       PaymentPlanShape: { merge: true },
+      // One per organisation: saving a method or refreshing onboarding updates the card that shows it.
+      BillingAccount: { keyFields: ['organizationId'] },
       // Obligations and report lines have no id of their own in every selection.
       Contract: { fields: { paymentPlan: { merge: true } } },
       LicenseRequest: { fields: { proposal: { merge: true } } },

@@ -1,4 +1,4 @@
-import { formatIsoDate, formatList } from './format';
+import { formatIsoDate, formatList, formatMoneyCompact } from './format';
 
 describe('formatIsoDate', () => {
   it('writes a calendar date the way each language does', () => {
@@ -20,5 +20,14 @@ describe('formatList', () => {
   it('separates items with the comma of each language', () => {
     expect(formatList(['H01M 10/0525', 'H01M 4/62'], 'en')).toBe('H01M 10/0525, H01M 4/62');
     expect(formatList(['储能', '新材料'], 'zh-CN')).toBe('储能、新材料');
+  });
+});
+
+describe('formatMoneyCompact', () => {
+  it('shortens an axis amount in each language’s own units, from minor units', () => {
+    expect(formatMoneyCompact(60_000_000, 'CNY', 'zh-CN')).toBe('¥60万');
+    expect(formatMoneyCompact(15_000_000, 'CNY', 'en')).toBe('¥150K');
+    expect(formatMoneyCompact(123_456_789, 'CNY', 'en')).toBe('¥1.2M');
+    expect(formatMoneyCompact(0, 'CNY', 'en')).toBe('¥0');
   });
 });

@@ -55,6 +55,18 @@ export function formatMoney(amountMinor: number, currency: string, locale: Local
   return format.format(amountMinor / 10 ** currencyExponent(currency));
 }
 
+/** An amount in short form for a chart's axis: ¥600K in English, ¥60万 in Chinese. */
+export function formatMoneyCompact(amountMinor: number, currency: string, locale: Locale): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'narrowSymbol',
+    notation: 'compact',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+  }).format(amountMinor / 10 ** currencyExponent(currency));
+}
+
 /** A rate in basis points as a percentage: 550 bps is 5.5 %. */
 export function formatBps(bps: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(bps / 10_000);

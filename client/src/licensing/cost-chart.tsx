@@ -1,7 +1,7 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { SimulateLicenseCostQuery } from '../graphql/generated/graphql';
-import { formatMoney } from '../i18n/format';
+import { formatMoney, formatMoneyCompact } from '../i18n/format';
 import { useLocale } from '../i18n/i18n';
 import classes from './licensing.module.css';
 
@@ -29,7 +29,11 @@ export function CostChart({ simulation, label }: { simulation: Simulation; label
             tick={{ fontSize: 12 }}
             label={{ value: t('simulator.month'), position: 'insideBottom', offset: -4 }}
           />
-          <YAxis width={72} tick={{ fontSize: 12 }} tickFormatter={(value: number) => money(value)} />
+          <YAxis
+            width={64}
+            tick={{ fontSize: 12 }}
+            tickFormatter={(value: number) => formatMoneyCompact(value, simulation.currency, locale)}
+          />
           <Tooltip
             formatter={(value) => [money(Number(value)), t('simulator.paidSoFar')]}
             labelFormatter={(month) => t('simulator.monthN', { n: month })}

@@ -16,6 +16,7 @@ import {
 } from '../graphql/generated/graphql';
 import { minorToAmountInput, parseAmountToMinor, parseWholeNumber } from '../i18n/amount-input';
 import { safeNextPath } from '../session/session';
+import { PaymentMethodCard, PayoutAccountCard } from '../billing/billing-account.cards';
 import { useMembership } from '../session/route-membership';
 import { updateSessionUser } from '../session/session-store';
 import { useFormErrors } from '../ui/form-errors';
@@ -214,6 +215,11 @@ export function OrganizationProfilePage() {
           organization={organization}
           canEdit={membership.roles.includes('ADMIN')}
         />
+      )}
+      {membership.organizationKind === 'SME' ? (
+        <PaymentMethodCard membership={membership} />
+      ) : (
+        <PayoutAccountCard membership={membership} />
       )}
     </Stack>
   );

@@ -51,6 +51,7 @@ export function SignInPage() {
           />
           <PasswordInput
             label={t('session.password')}
+            visibilityToggleButtonProps={{ 'aria-label': t('session.showPassword') }}
             autoComplete="current-password"
             required
             value={password}
@@ -123,6 +124,7 @@ export function SignUpPage() {
           />
           <PasswordInput
             label={t('session.password')}
+            visibilityToggleButtonProps={{ 'aria-label': t('session.showPassword') }}
             description={t('session.passwordHint')}
             autoComplete="new-password"
             required
