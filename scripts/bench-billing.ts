@@ -184,7 +184,10 @@ async function main(): Promise<void> {
     STRIPE_REQUESTS_PER_SECOND: '1000',
     BILLING_CONCURRENCY: String(CONCURRENCY),
   });
-  const backing = await startBackingServices(config, { dbName: `usefirst_bench_billing_${stamp}` });
+  const backing = await startBackingServices(config, {
+    dbName: `usefirst_bench_billing_${stamp}`,
+    bareStripeMock: true,
+  });
   const { services } = backing;
   try {
     const ctx = systemContext(systemClock, 'bench');

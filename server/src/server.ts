@@ -50,7 +50,10 @@ export type BackingServices = {
  */
 export async function startBackingServices(
   config: Config,
-  options: { dbName?: string } = {},
+  options: {
+    dbName?: string;
+    /** Benchmarks measure against bare stripe-mock. */ bareStripeMock?: boolean;
+  } = {},
 ): Promise<BackingServices> {
   let embedded: EmbeddedStack | null = null;
   if (!config.mongodbUri || !config.stripeSecretKey) {
@@ -79,7 +82,9 @@ export async function startBackingServices(
   if (postgresUrl) await ensureFerretDbIndexes(postgresUrl, dbName);
   const configuredEndpoint = config.stripeApiUrl ? new URL(config.stripeApiUrl) : null;
   const stripeSimulator =
-    !config.stripeSecretKey && embedded?.stripe ? await startSimulatedStripe(config, embedded.stripe) : null;
+    !config.stripeSecretKey && embedded?.stripe && !options.bareStripeMock
+      ? await startSimulatedStripe(config, embedded.stripe)
+      : null;
   const stripe = config.stripeSecretKey
     ? createStripeClient(
         config.stripeSecretKey,

@@ -79,7 +79,7 @@ async function simulate(seed: number): Promise<{ steps: number; charges: number;
     const tto = await founder(anonymous, `sim-${seed}-tto`, universityInput(`Simulation University ${seed}`));
     await onboardLicensor(tto, stripe);
     const smes: Actor[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       const sme = await founder(anonymous, `sim-${seed}-sme-${i}`, smeInput(`Simulation SME ${seed}-${i}`));
       await signedLicence(tto, sme, {
         freePeriod: null,
@@ -112,7 +112,7 @@ async function simulate(seed: number): Promise<{ steps: number; charges: number;
         14,
         'days pass',
         async () => {
-          clock.set(`${addDays(today(), 1 + Math.floor(rng() * 4))}T09:00:00Z`);
+          clock.set(`${addDays(today(), 1 + Math.floor(rng() * 9))}T09:00:00Z`);
           await server.services.contractEngine.advanceTo(system(), today());
         },
       ],
@@ -176,7 +176,7 @@ async function simulate(seed: number): Promise<{ steps: number; charges: number;
         2,
         'a refund',
         async () => {
-          const charge = pick([...stripe.succeededCharges().filter((c) => !c.refunded), null]);
+          const charge = pick([...stripe.succeededCharges().filter((c) => !c.refunded && !c.disputed), null]);
           if (!charge) return;
           const client = new Stripe('sk_test_simulation', {
             host: stripe.host,

@@ -22,6 +22,7 @@ import { obligationDue, paymentSucceeded, type ObligationFacts, type Posting } f
 import { attemptIdempotencyKey, classifyDecline, nextRetryDate, splitPayment } from './settlement-rules';
 import { fromStripeAmount, toStripeAmount, toStripeCurrency } from './stripe-amount';
 import type { StripeAccountsService } from './stripe-accounts.service';
+import type { BillingAccountRecord } from './billing-account.model';
 import { StripeGateway } from './stripe-gateway';
 import { JournalEntryModel } from '../ledger/journal-entry.model';
 
@@ -117,11 +118,25 @@ export class CollectionService {
       .filter((o) => o.dueDate <= asOf)
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.obligationKey.localeCompare(b.obligationKey));
     summary.considered = candidates.length;
+    // A licensor has many licensees: its account is read once per run.
+    const licensors = new Map<string, Promise<BillingAccountRecord | null>>();
+    const licensorAccount = (id: string) => {
+      if (!licensors.has(id)) licensors.set(id, this.accounts.find(id));
+      return licensors.get(id)!;
+    };
     let done = 0;
     await forEachConcurrently(candidates, this.config.billing.concurrency, async (obligation) => {
       try {
         if (await this.recogniseDue(obligation)) summary.receivablesRecognised++;
-        const result = await this.collect(ctx, obligation, 'BILLING_RUN', holder, asOf, gateway);
+        const result = await this.collect(
+          ctx,
+          obligation,
+          'BILLING_RUN',
+          holder,
+          asOf,
+          gateway,
+          licensorAccount,
+        );
         if (result.kind === 'WAIT')
           summary.waiting[result.reason] = (summary.waiting[result.reason] ?? 0) + 1;
         else {
@@ -197,6 +212,7 @@ export class CollectionService {
     attemptId: string,
     outcome: AttemptOutcome,
     gateway?: StripeGateway,
+    known?: PaymentAttemptRecord,
   ): Promise<PaymentAttemptRecord> {
     const now = ctx.clock.now();
     const finalKey = `attempt-final:${attemptId}`;
@@ -206,13 +222,12 @@ export class CollectionService {
     } else {
       decided = ((await readClaim(finalKey))?.decision as AttemptOutcome | undefined) ?? null;
     }
-    await this.writeOutcome(attemptId, decided ?? outcome, now);
+    let attempt = await this.writeOutcome(attemptId, decided ?? outcome, now, known);
     if (!decided) {
       const late = (await readClaim(finalKey))?.decision as AttemptOutcome | undefined;
-      if (late) await this.writeOutcome(attemptId, late, now);
-      decided = late ?? null;
+      if (late) attempt = await this.writeOutcome(attemptId, late, now, attempt ?? undefined);
     }
-    const attempt = (await PaymentAttemptModel.findById(attemptId).lean<PaymentAttemptRecord>())!;
+    if (!attempt) throw new Error(`payment attempt ${attemptId} is missing`);
     await this.consequences(ctx, attempt, gateway ?? new StripeGateway(this.stripe, 1_000));
     return attempt;
   }
@@ -275,7 +290,7 @@ export class CollectionService {
     let recovered = 0;
     for (const attempt of [...started, ...unknown]) {
       try {
-        const result = await this.send(ctx, attempt, gateway);
+        const result = await this.recover(ctx, attempt, gateway);
         if (result.status !== 'UNKNOWN' && result.status !== 'STARTED') recovered++;
       } catch (error) {
         logger.error({ err: error, attemptId: attempt._id }, 'recovering a payment attempt failed');
@@ -291,12 +306,14 @@ export class CollectionService {
     holder: string,
     asOf: CalendarDate,
     gateway: StripeGateway,
+    licensorAccount: (organizationId: string) => Promise<BillingAccountRecord | null> = (id) =>
+      this.accounts.find(id),
   ): Promise<{ kind: 'WAIT'; reason: WaitReason } | { kind: 'CHARGED'; attempt: PaymentAttemptRecord }> {
     if (obligation.kind === 'LATE_INTEREST' && !(await this.parentPaid(obligation)))
       return { kind: 'WAIT', reason: 'INTEREST_STILL_ACCRUING' };
     const [payer, payee] = await Promise.all([
       this.accounts.find(obligation.licenseeId.toHexString()),
-      this.accounts.find(obligation.licensorId.toHexString()),
+      licensorAccount(obligation.licensorId.toHexString()),
     ]);
     if (!payer?.stripeCustomerId || !payer.defaultPaymentMethodId)
       return { kind: 'WAIT', reason: 'NO_PAYMENT_METHOD' };
@@ -368,6 +385,36 @@ export class CollectionService {
     return { kind: 'CHARGED', attempt: await this.send(ctx, attempt, gateway) };
   }
 
+  /**
+   * Learns what became of an attempt whose answer we never recorded. Stripe keeps idempotency keys for 24 hours
+   * only: a key re-sent later would charge again. So first look for the attempt's PaymentIntent among the
+   * customer's (by the attempt id in its metadata); only when Stripe has none is the request sent again, with the
+   * same key, which within the 24 hours also catches one still in flight.
+   */
+  private async recover(
+    ctx: RequestContext,
+    attempt: PaymentAttemptRecord,
+    gateway: StripeGateway,
+  ): Promise<PaymentAttemptRecord> {
+    const since = Math.floor(attempt.createdAt.getTime() / 1000) - 3_600;
+    let startingAfter: string | undefined;
+    for (;;) {
+      const page = await gateway.call((stripe) =>
+        stripe.paymentIntents.list({
+          customer: attempt.request.customer,
+          created: { gte: since },
+          limit: 100,
+          ...(startingAfter ? { starting_after: startingAfter } : {}),
+        }),
+      );
+      const found = page.data.find((intent) => intent.metadata?.attemptId === attempt._id);
+      if (found) return this.recordOutcome(ctx, attempt._id, this.outcomeOf(found), gateway, attempt);
+      if (!page.has_more || page.data.length === 0) break;
+      startingAfter = page.data[page.data.length - 1].id;
+    }
+    return this.send(ctx, attempt, gateway);
+  }
+
   /** Sends (or re-sends) an attempt's request with its idempotency key, and records what Stripe said. */
   private async send(
     ctx: RequestContext,
@@ -406,34 +453,36 @@ export class CollectionService {
       if (!(error instanceof Stripe.errors.StripeError)) throw error;
       outcome = outcomeOfError(error);
     }
-    return this.recordOutcome(ctx, attempt._id, outcome, gateway);
+    return this.recordOutcome(ctx, attempt._id, outcome, gateway, attempt);
   }
 
-  private async writeOutcome(attemptId: string, outcome: AttemptOutcome, at: Date): Promise<void> {
-    const attempt = await PaymentAttemptModel.findById(attemptId).lean<PaymentAttemptRecord>();
-    if (!attempt) return;
-    const inCycle = await PaymentAttemptModel.countDocuments({
-      obligationId: attempt.obligationId,
-      firstAttemptOn: attempt.firstAttemptOn,
-    });
-    const nextRetryOn =
-      outcome.status === 'DECLINED' && outcome.declineKind === 'SOFT'
-        ? nextRetryDate(attempt.firstAttemptOn as CalendarDate, inCycle)
-        : null;
-    await PaymentAttemptModel.updateOne(
-      { _id: attemptId },
-      {
-        $set: {
-          status: outcome.status,
-          paymentIntentId: outcome.paymentIntentId ?? attempt.paymentIntentId,
-          declineKind: outcome.declineKind,
-          declineCode: outcome.declineCode,
-          failureMessage: outcome.failureMessage,
-          nextRetryOn,
-          updatedAt: at,
-        },
-      },
-    );
+  /** Writes an outcome onto the attempt (absolute values, so writing it twice is harmless) and returns the result. */
+  private async writeOutcome(
+    attemptId: string,
+    outcome: AttemptOutcome,
+    at: Date,
+    known?: PaymentAttemptRecord,
+  ): Promise<PaymentAttemptRecord | null> {
+    const attempt = known ?? (await PaymentAttemptModel.findById(attemptId).lean<PaymentAttemptRecord>());
+    if (!attempt) return null;
+    const softDecline = outcome.status === 'DECLINED' && outcome.declineKind === 'SOFT';
+    const inCycle = softDecline
+      ? await PaymentAttemptModel.countDocuments({
+          obligationId: attempt.obligationId,
+          firstAttemptOn: attempt.firstAttemptOn,
+        })
+      : 0;
+    const fields = {
+      status: outcome.status,
+      paymentIntentId: outcome.paymentIntentId ?? attempt.paymentIntentId,
+      declineKind: outcome.declineKind,
+      declineCode: outcome.declineCode,
+      failureMessage: outcome.failureMessage,
+      nextRetryOn: softDecline ? nextRetryDate(attempt.firstAttemptOn as CalendarDate, inCycle) : null,
+      updatedAt: at,
+    };
+    await PaymentAttemptModel.updateOne({ _id: attemptId }, { $set: fields });
+    return { ...attempt, ...fields };
   }
 
   private async consequences(
