@@ -245,6 +245,7 @@ async function simulate(seed: number): Promise<{ steps: number; charges: number;
   } catch (error) {
     throw new Error(
       `${(error as Error).message}\n(replay: npm run simulate -- --seed ${seed}; last steps:\n${log.slice(-8).join('\n')})`,
+      { cause: error },
     );
   } finally {
     await server.stop();

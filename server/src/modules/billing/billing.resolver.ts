@@ -146,14 +146,16 @@ export class BillingResolver {
     };
   }
 
-  @Authorized(Access.PLATFORM_ADMIN)
-  @Query(() => [StripeEventLog], { description: 'Stripe events received, e.g. those whose handling failed.' })
+  @Authorized('FINANCE', Access.PLATFORM_ADMIN)
+  @Query(() => [StripeEventLog], {
+    description: 'Stripe events received, e.g. those whose handling failed (the platform’s finance staff).',
+  })
   async stripeEvents(
     @Arg('status', () => String, { nullable: true, description: 'RECEIVED, APPLIED, FAILED or IGNORED.' })
     status: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<StripeEventLog[]> {
-    const events = await ctx.services.stripeWebhooks.list(status);
+    const events = await ctx.services.stripeWebhooks.list(ctx.request, status);
     return events.map((e) => ({ ...e, id: e._id }));
   }
 

@@ -216,12 +216,9 @@ export class CollectionService {
   ): Promise<PaymentAttemptRecord> {
     const now = ctx.clock.now();
     const finalKey = `attempt-final:${attemptId}`;
-    let decided: AttemptOutcome | null = null;
-    if (FINAL_ATTEMPT_STATUSES.includes(outcome.status)) {
-      decided = (await claimOnce(finalKey, attemptId, now, outcome)).decision as AttemptOutcome;
-    } else {
-      decided = ((await readClaim(finalKey))?.decision as AttemptOutcome | undefined) ?? null;
-    }
+    const decided: AttemptOutcome | null = FINAL_ATTEMPT_STATUSES.includes(outcome.status)
+      ? ((await claimOnce(finalKey, attemptId, now, outcome)).decision as AttemptOutcome)
+      : (((await readClaim(finalKey))?.decision as AttemptOutcome | undefined) ?? null);
     let attempt = await this.writeOutcome(attemptId, decided ?? outcome, now, known);
     if (!decided) {
       const late = (await readClaim(finalKey))?.decision as AttemptOutcome | undefined;

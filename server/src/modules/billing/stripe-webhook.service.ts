@@ -13,6 +13,7 @@ import { divideRounded } from '../../common/money';
 import { fromStripeAmount, fromStripeCurrency } from './stripe-amount';
 import type { StripeAccountsService } from './stripe-accounts.service';
 import { StripeEventModel, type StripeEventRecord } from './stripe-event.model';
+import { seesWholeLedger } from '../ledger/ledger.service';
 
 /** Stripe's signature tolerance: events older than this are refused as possible replays. */
 export const WEBHOOK_TOLERANCE_SECONDS = 300;
@@ -91,7 +92,9 @@ export class StripeWebhookService {
     return applied;
   }
 
-  async list(status: string | null): Promise<StripeEventRecord[]> {
+  async list(ctx: RequestContext, status: string | null): Promise<StripeEventRecord[]> {
+    if (!ctx.system && !seesWholeLedger(ctx.viewer))
+      throw AppError.forbidden('Only the platform’s finance staff see Stripe’s events.');
     if (status !== null && !['RECEIVED', 'APPLIED', 'FAILED', 'IGNORED'].includes(status))
       throw AppError.badInput('status', 'The status is one of RECEIVED, APPLIED, FAILED or IGNORED.');
     const events = await StripeEventModel.find(
@@ -139,7 +142,7 @@ export class StripeWebhookService {
         return this.disputeChanged(event.data.object, event.type === 'charge.dispute.created', ctx);
       case 'payout.paid':
       case 'payout.failed':
-        return this.payoutChanged(event.data.object, event.type === 'payout.paid', ctx);
+        return this.payoutChanged(event.data.object);
       case 'account.updated':
         return this.accounts.applyAccountUpdate(event.data.object, ctx.clock.now());
       default:
@@ -222,7 +225,7 @@ export class StripeWebhookService {
     return true;
   }
 
-  private async payoutChanged(payout: Stripe.Payout, paid: boolean, ctx: RequestContext): Promise<boolean> {
+  private async payoutChanged(payout: Stripe.Payout): Promise<boolean> {
     const currency: CurrencyCode = fromStripeCurrency(payout.currency);
     const facts = {
       payoutId: payout.id,
@@ -240,7 +243,6 @@ export class StripeWebhookService {
     if (current.status === 'paid') await this.ledger.post(payoutPaid(facts));
     if (current.status === 'failed' && (await this.ledger.hasEntry(`payout-paid:${payout.id}`)))
       await this.ledger.post(payoutFailed(facts));
-    void paid;
     return true;
   }
 
