@@ -346,6 +346,19 @@ describe('reconciling with Stripe', () => {
     expect(payouts.payoutReconciliation).toEqual([
       expect.objectContaining({ payoutId: payout.id, state: 'RECONCILED' }),
     ]);
+    // Finance downloads the same as CSV.
+    const csv = await fetch(`${server.url}/reports/payouts.csv?from=2026-01-01&to=2027-12-31`, {
+      headers: { authorization: `Bearer ${(await fresh(admin)).token}` },
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const body = await csv.text();
+    expect(body).toContain(payout.id);
+    expect(body).toContain('RECONCILED');
+    const forbidden = await fetch(`${server.url}/reports/payouts.csv?from=2026-01-01&to=2027-12-31`, {
+      headers: { authorization: `Bearer ${(await fresh(tto)).token}` },
+    });
+    expect(forbidden.status).toBe(403);
     // Again: nothing new, nothing changes.
     const again = await (
       await as(admin)

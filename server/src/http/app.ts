@@ -138,7 +138,11 @@ export async function createApp(
 
   app.use(
     '/reports',
-    reportsCsvRouter(services.reports, (req) => requestContext(services, req as RequestWithId, clock)),
+    reportsCsvRouter(
+      services.reports,
+      (req) => requestContext(services, req as RequestWithId, clock),
+      (ctx, range) => services.reconciliation.payoutRows(ctx, range),
+    ),
   );
 
   if (!production) {

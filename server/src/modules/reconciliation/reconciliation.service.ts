@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
-import { toCalendarDate } from '../../common/calendar-date';
+import { isCalendarDate, toCalendarDate } from '../../common/calendar-date';
+import type { PayoutReconciliationRow } from '../reports/payout-reconciliation.port';
 import { AppError, isDuplicateKeyError } from '../../common/errors';
 import type { CurrencyCode } from '../../common/money';
 import { requireViewer, type RequestContext } from '../../common/request-context';
@@ -170,6 +171,35 @@ export class ReconciliationService {
       });
     }
     return result;
+  }
+
+  /** The payouts arriving in a range, as the finance CSV shows them (with what the ledger put in the bank). */
+  async payoutRows(
+    ctx: RequestContext,
+    range: { from: string; to: string },
+  ): Promise<PayoutReconciliationRow[]> {
+    if (!isCalendarDate(range.from)) throw AppError.badInput('from', 'Give the date as YYYY-MM-DD.');
+    if (!isCalendarDate(range.to)) throw AppError.badInput('to', 'Give the date as YYYY-MM-DD.');
+    const rows: PayoutReconciliationRow[] = [];
+    for (const p of await this.payouts(ctx)) {
+      if (p.payout.arrivalDate < range.from || p.payout.arrivalDate > range.to) continue;
+      const entries = await JournalEntryModel.find({ stripeIds: p.payout._id }).lean<JournalEntryRecord[]>();
+      const ledgerAmountMinor = entries
+        .flatMap((e) => e.lines)
+        .filter((l) => l.account === 'BANK')
+        .reduce((sum, l) => sum + l.debitMinor - l.creditMinor, 0);
+      rows.push({
+        payoutId: p.payout._id,
+        arrivalDate: p.payout.arrivalDate,
+        status: p.payout.status,
+        amountMinor: p.payout.amountMinor,
+        currency: p.payout.currency,
+        ledgerAmountMinor,
+        state: p.state,
+        openExceptions: p.exceptions,
+      });
+    }
+    return rows;
   }
 
   private async importBalanceTransactions(

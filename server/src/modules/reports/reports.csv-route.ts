@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { AppError } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
 import type { ReportsService } from './reports.service';
+import { payoutReconciliationCsv, type PayoutReconciliationSource } from './payout-reconciliation.port';
 import {
   AGEING_VIEWS,
   DISTRIBUTION_VIEWS,
@@ -24,10 +25,12 @@ import {
  * - `statement.csv?contractId=…[&part=entries|obligations]`
  * - `distribution.csv?licensorId=…&from=…&to=…[&period=MONTH|QUARTER][&by=patent|contract|period]`
  * - `platform-revenue.csv?from=…&to=…`
+ * - `payouts.csv?from=…&to=…` (the reconciliation state of each payout arriving in that range)
  */
 export function reportsCsvRouter(
   reports: ReportsService,
   contextOf: (req: Request) => Promise<RequestContext>,
+  payouts?: PayoutReconciliationSource,
 ): Router {
   const router = Router();
   const download =
@@ -96,13 +99,21 @@ export function reportsCsvRouter(
       ),
     ),
   );
+  if (payouts)
+    router.get(
+      '/payouts.csv',
+      download(async (ctx, q) => ({
+        filename: `payouts-${q.required('from')}-${q.required('to')}.csv`,
+        body: payoutReconciliationCsv(await payouts(ctx, { from: q.required('from'), to: q.required('to') })),
+      })),
+    );
   // Any other CSV under /reports is an unknown report; other paths go on to the web client.
   router.get(/\.csv$/, (_req, res) => {
     res.status(404).json({
       errors: [
         {
           message:
-            'There is no such report. CSV reports: ageing.csv, statement.csv, distribution.csv, platform-revenue.csv.',
+            'There is no such report. CSV reports: ageing.csv, statement.csv, distribution.csv, platform-revenue.csv, payouts.csv.',
           extensions: { code: 'NOT_FOUND' },
         },
       ],
