@@ -290,6 +290,29 @@ describe.each(LANGUAGES)('the licensing journey in the browser ($code)', (langua
     await tto.getByRole('cell', { name: L.enums.deadlineStatus.OVERDUE, exact: true }).first().waitFor();
     await mainPage(tto, 'report-deadlines', language);
 
+    // Given one of the platform's finance staff (the platform's admin)
+    const officer = await platformAdmin(server.client(), 'finance');
+    const finance = await openPage();
+    await finance.goto(`${server.url}/sign-in`);
+    await finance.getByRole('textbox', { name: L.session.email }).fill(officer.email);
+    await finance.getByRole('textbox', { name: L.session.password, exact: true }).fill(PASSWORD);
+    await finance.getByRole('button', { name: L.session.signIn }).click();
+
+    // When they open the finance area from the navigation
+    await finance.getByRole('link', { name: L.nav.finance }).click();
+    await finance.waitForURL(/\/finance\/reconciliation$/);
+    await finance.getByRole('heading', { level: 1, name: L.finance.reconciliationTitle }).waitFor();
+
+    // Then nothing charged means nothing to reconcile: the queue says so, also after a run against Stripe
+    await finance.getByText(L.finance.noExceptions).waitFor();
+    await finance.getByRole('button', { name: L.finance.reconcileNow }).click();
+    await finance
+      .getByRole('status')
+      .filter({ hasText: /Stripe/ })
+      .waitFor();
+    await finance.getByText(L.finance.noExceptions).waitFor();
+    await mainPage(finance, 'finance-reconciliation', language);
+
     // And both were notified
     await sme.goto(`${server.url}/notifications`);
     await sme.getByText(L.enums.notificationKind.PAYMENT_OVERDUE, { exact: true }).first().waitFor();

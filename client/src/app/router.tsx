@@ -56,6 +56,10 @@ export const router = createBrowserRouter([
             { path: 'tto/offers/:id', lazy: lazyPage('ttoOffer') },
             { path: 'tto/report-deadlines', lazy: lazyPage('reportDeadlines') },
           ]),
+          guarded('finance', [
+            { path: 'finance', element: <Navigate to="/finance/reconciliation" replace /> },
+            { path: 'finance/reconciliation', lazy: lazyPage('reconciliation') },
+          ]),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,3 +1,4 @@
+import { ReconciliationPage } from '../finance/reconciliation.page';
 import { ContractPage, ContractsPage, ReportDeadlinesPage } from '../contracts/contracts.pages';
 import { RequestLicensePage, RequestPage, RequestsPage } from '../licensing/requests.pages';
 import { NotificationsPage } from '../notifications/notifications.page';
@@ -29,10 +30,12 @@ export const pages = {
   newOffer: NewOfferPage,
   ttoOffer: TtoOfferPage,
   reportDeadlines: ReportDeadlinesPage,
+  reconciliation: ReconciliationPage,
 };
 
 export const guards = {
   member: () => <RequireRole workspace="member" />,
   sme: () => <RequireRole workspace="sme" roles={['SME_MEMBER']} />,
   tto: () => <RequireRole workspace="tto" roles={['TTO_MANAGER']} />,
+  finance: () => <RequireRole workspace="finance" roles={['FINANCE', 'ADMIN']} />,
 };

@@ -3,7 +3,7 @@ import { Button, Group, NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { OrganizationProfileDocument } from '../graphql/generated/graphql';
-import type { Membership } from './session';
+import { membershipFits, type Membership } from './session';
 import { useSession, useSignOut } from './session-hooks';
 import { chooseOrganization } from './session-store';
 
@@ -39,6 +39,11 @@ export function WorkspaceLinks({ linkClassName }: { linkClassName: string | unde
       <NavLink to="/notifications" className={linkClassName}>
         {t('nav.notifications')}
       </NavLink>
+      {membershipFits(membership, 'finance', ['FINANCE', 'ADMIN']) && (
+        <NavLink to="/finance/reconciliation" className={linkClassName}>
+          {t('nav.finance')}
+        </NavLink>
+      )}
     </>
   );
 }

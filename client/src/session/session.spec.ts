@@ -66,6 +66,20 @@ describe('membershipForRoute', () => {
     expect(membershipForRoute(user, 'uni-2', 'sme', ['TTO_MANAGER'])).toBeNull();
   });
 
+  it('keeps the finance pages to the platform’s finance staff and admins, not an institution’s FINANCE member', () => {
+    expect(membershipForRoute(user, 'uni-2', 'finance', ['FINANCE', 'ADMIN'])).toBeNull();
+    const platform = {
+      ...user,
+      memberships: [
+        ...user.memberships,
+        { organizationId: 'platform', organizationKind: 'PLATFORM' as const, roles: ['FINANCE' as const] },
+      ],
+    };
+    expect(membershipForRoute(platform, 'uni-2', 'finance', ['FINANCE', 'ADMIN'])?.organizationId).toBe(
+      'platform',
+    );
+  });
+
   it('lets any member into a member page', () => {
     expect(membershipForRoute(user, 'uni-2', 'member', [])?.organizationId).toBe('uni-2');
   });

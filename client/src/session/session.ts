@@ -31,7 +31,7 @@ export function activeMembership(user: SessionUser, chosenOrganizationId: string
 }
 
 /** The kinds of work the interface offers; each route asks for one. */
-export type Workspace = 'sme' | 'tto' | 'member';
+export type Workspace = 'sme' | 'tto' | 'finance' | 'member';
 
 const INSTITUTION_KINDS: readonly OrganizationKind[] = ['UNIVERSITY', 'RESEARCH_INSTITUTE'];
 
@@ -43,6 +43,8 @@ export function membershipFits(
 ): boolean {
   if (workspace === 'sme' && membership.organizationKind !== 'SME') return false;
   if (workspace === 'tto' && !INSTITUTION_KINDS.includes(membership.organizationKind)) return false;
+  // The ledger and reconciliation are the platform's: its finance staff and its admins, not an SME's accountant.
+  if (workspace === 'finance' && membership.organizationKind !== 'PLATFORM') return false;
   return roles.length === 0 || membership.roles.some((role) => roles.includes(role));
 }
 

@@ -137,6 +137,7 @@ export const workspaceEn = {
     contracts: 'Contracts',
     deadlines: 'Report deadlines',
     notifications: 'Notifications',
+    finance: 'Finance',
   },
   apiErrors: {
     INVALID_CREDENTIALS: 'The email or the password is not right.',
@@ -199,6 +200,25 @@ export const workspaceEn = {
     startOnboarding: 'Set up payouts with Stripe',
     continueOnboarding: 'Continue Stripe onboarding',
     refreshOnboarding: 'Check status again',
+  },
+  finance: {
+    reconciliationTitle: 'Reconciliation exceptions',
+    reconcileNow: 'Reconcile with Stripe now',
+    reconcileResult:
+      '{{imported}} Stripe transactions imported, {{matched}} matched; {{opened}} exceptions opened, {{closed}} closed.',
+    show: 'Show',
+    all: 'All',
+    exceptionStatus: { OPEN: 'Open', RESOLVED: 'Resolved' },
+    noExceptions: 'No exceptions: the ledger and Stripe agree.',
+    exceptionFacts_one: '{{reason}}: ledger {{ledger}}, Stripe {{stripe}}; open for {{count}} day.',
+    exceptionFacts_other: '{{reason}}: ledger {{ledger}}, Stripe {{stripe}}; open for {{count}} days.',
+    owner: 'Owner',
+    you: 'you',
+    none: 'none',
+    notes: 'Notes',
+    resolutionNote: 'How it was resolved',
+    take: 'Take it',
+    resolve: 'Resolve with this note',
   },
   organization: {
     createTitle: 'Create an organisation',

@@ -97,6 +97,7 @@ export const workspaceZh: Workspace = {
     contracts: '合同',
     deadlines: '报告期限',
     notifications: '通知',
+    finance: '财务',
   },
   apiErrors: {
     INVALID_CREDENTIALS: '邮箱或密码不正确。',
@@ -158,6 +159,25 @@ export const workspaceZh: Workspace = {
     startOnboarding: '在 Stripe 开通收款',
     continueOnboarding: '继续 Stripe 开户',
     refreshOnboarding: '重新查询状态',
+  },
+  finance: {
+    reconciliationTitle: '对账异常',
+    reconcileNow: '立即与 Stripe 对账',
+    reconcileResult:
+      '已导入 {{imported}} 笔 Stripe 交易，匹配 {{matched}} 笔；新开异常 {{opened}} 个，关闭 {{closed}} 个。',
+    show: '显示',
+    all: '全部',
+    exceptionStatus: { OPEN: '待处理', RESOLVED: '已解决' },
+    noExceptions: '没有异常：账簿与 Stripe 一致。',
+    exceptionFacts_one: '{{reason}}：账簿 {{ledger}}，Stripe {{stripe}}；已持续 {{count}} 天。',
+    exceptionFacts_other: '{{reason}}：账簿 {{ledger}}，Stripe {{stripe}}；已持续 {{count}} 天。',
+    owner: '负责人',
+    you: '你',
+    none: '无',
+    notes: '备注',
+    resolutionNote: '处理说明',
+    take: '认领',
+    resolve: '以此说明解决',
   },
   organization: {
     createTitle: '创建机构',
