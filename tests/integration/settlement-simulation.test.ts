@@ -205,8 +205,11 @@ async function simulate(seed: number): Promise<{ steps: number; charges: number;
         3,
         'a payout',
         async () => {
-          for (const payout of stripe.createPayouts({ currency: 'cny' }))
-            if (rng() < 0.9) stripe.settlePayout(payout.id, rng() < 0.85 ? 'paid' : 'failed');
+          for (const payout of stripe.createPayouts({ currency: 'cny' })) {
+            if (rng() < 0.1) continue; // still in transit
+            const outcome = rng() < 0.85 ? 'paid' : 'failed';
+            stripe.settlePayout(payout.id, outcome);
+          }
         },
       ],
       [3, 'reconciliation', async () => void (await server.services.reconciliation.reconcile(system()))],

@@ -1,6 +1,6 @@
 import { logger } from '../../common/logger';
 import type { Config } from '../../config/config';
-import { BillingAccountModel } from '../../modules/billing/billing-account.model';
+import { BillingAccountModel, WITHOUT_STRIPE } from '../../modules/billing/billing-account.model';
 import { startStripeSimulator, type StripeSimulator } from '../stripe-simulator';
 
 /**
@@ -22,21 +22,7 @@ export async function startSimulatedStripe(
     // A seed per start keeps this session's ids apart from any earlier session's.
     seed: Math.floor(Date.now() / 1000) % 1_000_000,
   });
-  const forgotten = await BillingAccountModel.updateMany(
-    {},
-    {
-      $set: {
-        stripeCustomerId: null,
-        defaultPaymentMethodId: null,
-        paymentMethodLabel: null,
-        paymentMethodProblem: null,
-        stripeAccountId: null,
-        detailsSubmitted: false,
-        chargesEnabled: false,
-        payoutsEnabled: false,
-      },
-    },
-  );
+  const forgotten = await BillingAccountModel.updateMany({}, { $set: WITHOUT_STRIPE });
   logger.info(
     { url: simulator.url, billingAccountsReset: forgotten.modifiedCount },
     'Stripe is simulated (stateful, in front of stripe-mock)',

@@ -22,6 +22,18 @@ export type BillingAccountRecord = {
   updatedAt: Date;
 };
 
+/** An account that knows nothing of Stripe yet: no customer, no card, no Connect account. */
+export const WITHOUT_STRIPE = {
+  stripeCustomerId: null,
+  defaultPaymentMethodId: null,
+  paymentMethodLabel: null,
+  paymentMethodProblem: null,
+  stripeAccountId: null,
+  detailsSubmitted: false,
+  chargesEnabled: false,
+  payoutsEnabled: false,
+} as const satisfies Partial<BillingAccountRecord>;
+
 const billingAccountSchema = new Schema(
   {
     _id: { type: String, required: true },

@@ -246,8 +246,12 @@ export type DisputeFacts = {
   on: string;
 };
 
+/** The other side of every line: what undoes a movement (a dispute won, a payout that came back). */
+const mirrored = (lines: PostingLine[]): PostingLine[] =>
+  lines.map((l) => ({ ...l, debitMinor: l.creditMinor, creditMinor: l.debitMinor }));
+
 /** Stripe withdraws a disputed amount (and its dispute fee) from our balance when the dispute opens. */
-export function disputeOpened(o: ObligationFacts, d: DisputeFacts): Posting {
+function disputeWithdrawal(o: ObligationFacts, d: DisputeFacts): PostingLine[] {
   const lines = [
     debit('DISPUTES', d.amountMinor, o.contractId),
     credit('CASH_IN_TRANSIT', d.amountMinor, o.contractId),
@@ -257,38 +261,25 @@ export function disputeOpened(o: ObligationFacts, d: DisputeFacts): Posting {
       debit('STRIPE_FEES', d.feeMinor, o.contractId),
       credit('CASH_IN_TRANSIT', d.feeMinor, o.contractId),
     );
+  return lines;
+}
+
+function disputePosting(o: ObligationFacts, d: DisputeFacts, won: boolean): Posting {
   return {
-    idempotencyKey: `dispute-opened:${d.disputeId}`,
+    idempotencyKey: `dispute-${won ? 'won' : 'opened'}:${d.disputeId}`,
     effectiveDate: d.on,
     cause: { kind: 'DISPUTE', id: d.disputeId },
-    memo: `Dispute opened on ${o.obligationKey}`,
+    memo: `Dispute ${won ? 'won' : 'opened'} on ${o.obligationKey}`,
     currency: o.currency,
-    lines,
-    stripeIds: [d.disputeId, ...d.balanceTransactionIds.slice(0, 1)],
+    lines: won ? mirrored(disputeWithdrawal(o, d)) : disputeWithdrawal(o, d),
+    // Each entry names its own balance transaction: the withdrawal, then the reinstatement.
+    stripeIds: [d.disputeId, ...d.balanceTransactionIds.slice(won ? 1 : 0, won ? 2 : 1)],
   };
 }
 
-/** A dispute won gives the amount back; one lost leaves it on DISPUTES, where it is the loss finance sees. */
-export function disputeWon(o: ObligationFacts, d: DisputeFacts): Posting {
-  const lines = [
-    debit('CASH_IN_TRANSIT', d.amountMinor, o.contractId),
-    credit('DISPUTES', d.amountMinor, o.contractId),
-  ];
-  if (d.feeMinor > 0)
-    lines.push(
-      debit('CASH_IN_TRANSIT', d.feeMinor, o.contractId),
-      credit('STRIPE_FEES', d.feeMinor, o.contractId),
-    );
-  return {
-    idempotencyKey: `dispute-won:${d.disputeId}`,
-    effectiveDate: d.on,
-    cause: { kind: 'DISPUTE', id: d.disputeId },
-    memo: `Dispute won on ${o.obligationKey}`,
-    currency: o.currency,
-    lines,
-    stripeIds: [d.disputeId, ...d.balanceTransactionIds.slice(1, 2)],
-  };
-}
+export const disputeOpened = (o: ObligationFacts, d: DisputeFacts): Posting => disputePosting(o, d, false);
+/** A dispute won gives the amount (and the fee) back; one lost leaves it on DISPUTES, the loss finance sees. */
+export const disputeWon = (o: ObligationFacts, d: DisputeFacts): Posting => disputePosting(o, d, true);
 
 export type PayoutFacts = {
   payoutId: string;
@@ -299,26 +290,18 @@ export type PayoutFacts = {
 };
 
 /** A payout reaching the bank moves the money out of Stripe; one that failed after being paid is reversed. */
-export function payoutPaid(p: PayoutFacts): Posting {
+function payoutPosting(p: PayoutFacts, failed: boolean): Posting {
+  const arrival = [debit('BANK', p.amountMinor), credit('CASH_IN_TRANSIT', p.amountMinor)];
   return {
-    idempotencyKey: `payout-paid:${p.payoutId}`,
+    idempotencyKey: `payout-${failed ? 'failed' : 'paid'}:${p.payoutId}`,
     effectiveDate: p.on,
     cause: { kind: 'PAYOUT', id: p.payoutId },
-    memo: 'Payout to the platform’s bank',
+    memo: failed ? 'Payout returned by the bank' : 'Payout to the platform’s bank',
     currency: p.currency,
-    lines: [debit('BANK', p.amountMinor), credit('CASH_IN_TRANSIT', p.amountMinor)],
+    lines: failed ? mirrored(arrival) : arrival,
     stripeIds: [p.payoutId, ...(p.balanceTransactionId ? [p.balanceTransactionId] : [])],
   };
 }
 
-export function payoutFailed(p: PayoutFacts): Posting {
-  return {
-    idempotencyKey: `payout-failed:${p.payoutId}`,
-    effectiveDate: p.on,
-    cause: { kind: 'PAYOUT', id: p.payoutId },
-    memo: 'Payout returned by the bank',
-    currency: p.currency,
-    lines: [debit('CASH_IN_TRANSIT', p.amountMinor), credit('BANK', p.amountMinor)],
-    stripeIds: [p.payoutId, ...(p.balanceTransactionId ? [p.balanceTransactionId] : [])],
-  };
-}
+export const payoutPaid = (p: PayoutFacts): Posting => payoutPosting(p, false);
+export const payoutFailed = (p: PayoutFacts): Posting => payoutPosting(p, true);

@@ -4,7 +4,7 @@ import { AppError } from '../../common/errors';
 import { requireRoleIn, type RequestContext } from '../../common/request-context';
 import type { Config } from '../../config/config';
 import type { OrganizationService } from '../identity/organization.service';
-import { BillingAccountModel, type BillingAccountRecord } from './billing-account.model';
+import { BillingAccountModel, WITHOUT_STRIPE, type BillingAccountRecord } from './billing-account.model';
 
 /** Stripe's test payment methods that stand in for a card where no publishable key (no Stripe Elements) exists. */
 export const TEST_PAYMENT_METHODS = [
@@ -246,14 +246,7 @@ export class StripeAccountsService {
     return {
       _id: organizationId,
       organizationId: new Types.ObjectId(organizationId),
-      stripeCustomerId: null,
-      defaultPaymentMethodId: null,
-      paymentMethodLabel: null,
-      paymentMethodProblem: null,
-      stripeAccountId: null,
-      detailsSubmitted: false,
-      chargesEnabled: false,
-      payoutsEnabled: false,
+      ...WITHOUT_STRIPE,
       createdAt: at,
       updatedAt: at,
     };

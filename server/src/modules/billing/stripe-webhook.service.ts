@@ -242,7 +242,10 @@ export class StripeWebhookService {
     const current = await this.stripe.payouts.retrieve(payout.id);
     if (current.status === 'paid') await this.ledger.post(payoutPaid(facts));
     if (current.status === 'failed' && (await this.ledger.hasEntry(`payout-paid:${payout.id}`)))
-      await this.ledger.post(payoutFailed(facts));
+      // The money coming back is its own balance transaction, which reconciliation matches to this entry.
+      await this.ledger.post(
+        payoutFailed({ ...facts, balanceTransactionId: idOf(current.failure_balance_transaction) }),
+      );
     return true;
   }
 
