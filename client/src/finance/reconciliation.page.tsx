@@ -88,7 +88,10 @@ function ExceptionItem({ exception }: { exception: ReconciliationExceptionFields
   const [note, setNote] = useState('');
   const errors = useFormErrors();
   const [take, taking] = useMutation(TakeReconciliationExceptionDocument);
-  const [resolve, resolving] = useMutation(ResolveReconciliationExceptionDocument);
+  // A resolved exception leaves the open queue: the list is asked again rather than edited by hand.
+  const [resolve, resolving] = useMutation(ResolveReconciliationExceptionDocument, {
+    refetchQueries: [ReconciliationExceptionsDocument],
+  });
   const money = (minor: number | null | undefined) =>
     minor === null || minor === undefined
       ? t('finance.none')
@@ -114,7 +117,11 @@ function ExceptionItem({ exception }: { exception: ReconciliationExceptionFields
         </Text>
         <Text size="sm">
           {exception.stripeId ?? ''} · {t('finance.owner')}:{' '}
-          {mine ? t('finance.you') : (exception.owner ?? t('finance.none'))}
+          {mine
+            ? t('finance.you')
+            : exception.owner === 'platform-finance'
+              ? t('finance.financeTeam')
+              : exception.owner}
         </Text>
         {exception.notes.length > 0 && (
           <ul aria-label={t('finance.notes')}>

@@ -213,6 +213,7 @@ export const workspaceEn = {
     exceptionFacts_one: '{{reason}}: ledger {{ledger}}, Stripe {{stripe}}; open for {{count}} day.',
     exceptionFacts_other: '{{reason}}: ledger {{ledger}}, Stripe {{stripe}}; open for {{count}} days.',
     owner: 'Owner',
+    financeTeam: 'the finance team',
     you: 'you',
     none: 'none',
     notes: 'Notes',

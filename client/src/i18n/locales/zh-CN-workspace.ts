@@ -172,6 +172,7 @@ export const workspaceZh: Workspace = {
     exceptionFacts_one: '{{reason}}：账簿 {{ledger}}，Stripe {{stripe}}；已持续 {{count}} 天。',
     exceptionFacts_other: '{{reason}}：账簿 {{ledger}}，Stripe {{stripe}}；已持续 {{count}} 天。',
     owner: '负责人',
+    financeTeam: '财务团队',
     you: '你',
     none: '无',
     notes: '备注',
