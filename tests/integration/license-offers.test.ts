@@ -147,6 +147,12 @@ describe('licence offers', () => {
       effectiveDate: '2027-01-01',
     });
     expect(simulation.simulateLicenseCost.freePeriodEndsOn).toBe('2027-07-01');
+    // Without a start date the simulation starts today, as the schema says (the web client leaves it out).
+    const fromToday = await anonymous.run('SimulateLicenseCost', {
+      offerId: createLicenseOffer.id,
+      monthlyNetSalesMinor: [1_000_000],
+    });
+    expect(fromToday.errors).toBeUndefined();
     expect(
       simulation.simulateLicenseCost.months
         .filter((m) => m.totalMinor > 0)

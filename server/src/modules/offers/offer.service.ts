@@ -116,7 +116,7 @@ export class OfferService {
           message: 'Monthly net sales are whole minor units, 0 or more.',
         });
     });
-    if (effectiveDate !== null && !isCalendarDate(effectiveDate))
+    if (effectiveDate != null && !isCalendarDate(effectiveDate))
       errors.push({ field: 'effectiveDate', message: 'Give the start date as YYYY-MM-DD.' });
     AppError.assertNoFieldErrors(errors);
     return simulateCost(

@@ -319,8 +319,9 @@ export class ReconciliationService {
         reason: 'MISSING_IN_STRIPE',
         stripeId: entry.stripeIds[0] ?? null,
         entryIds: [id],
-        expectedMinor: entryFacts(entry).cashNetMinor,
-        actualMinor: null,
+        // Stripe shows nothing; the ledger shows this movement.
+        expectedMinor: null,
+        actualMinor: entryFacts(entry).cashNetMinor,
         currency: entry.currency,
         description: `The ledger entry ${entry.idempotencyKey} moved money at Stripe that no Stripe balance transaction shows.`,
         owner: FINANCE_OWNER,
