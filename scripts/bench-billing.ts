@@ -89,7 +89,8 @@ async function loadDueObligations(count: number, prefix: string): Promise<void> 
   });
   for (let i = 0; i < accounts.length; i += 1_000) {
     await db.collection('billing_accounts').insertMany(accounts.slice(i, i + 1_000) as never[]);
-    await db.collection('obligations').insertMany(obligations.slice(i, i + 1_000));
+    const chunk = obligations.slice(i, i + 1_000);
+    if (chunk.length > 0) await db.collection('obligations').insertMany(chunk);
   }
 }
 
