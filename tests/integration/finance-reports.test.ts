@@ -692,7 +692,8 @@ describe('CSV downloads', () => {
         'from',
       ],
       [other, `statement.csv?contractId=${contractA}`, 404, 'NOT_FOUND', undefined],
-      [admin, 'payouts.csv', 404, 'NOT_FOUND', undefined],
+      [admin, 'payouts.csv', 400, 'BAD_USER_INPUT', 'from'],
+      [admin, 'payslips.csv', 404, 'NOT_FOUND', undefined],
     ];
     for (const [actor, path, status, code, field] of cases) {
       const response = await download(actor, path);

@@ -136,7 +136,7 @@ export class StripeWebhookService {
       case 'payment_intent.requires_action':
         return this.paymentIntentChanged(event.data.object, ctx);
       case 'charge.refunded':
-        return this.chargeRefunded(event.data.object, ctx);
+        return this.chargeRefunded(event.data.object);
       case 'charge.dispute.created':
       case 'charge.dispute.closed':
         return this.disputeChanged(event.data.object, event.type === 'charge.dispute.created', ctx);
@@ -158,7 +158,7 @@ export class StripeWebhookService {
     return true;
   }
 
-  private async chargeRefunded(charge: Stripe.Charge, ctx: RequestContext): Promise<boolean> {
+  private async chargeRefunded(charge: Stripe.Charge): Promise<boolean> {
     const intentId =
       typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
     const attempt = intentId ? await this.attemptOf(intentId) : null;
@@ -194,7 +194,6 @@ export class StripeWebhookService {
       });
       for (const posting of postings) await this.ledger.post(posting);
     }
-    void ctx;
     return true;
   }
 
