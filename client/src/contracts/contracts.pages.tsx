@@ -26,6 +26,7 @@ import {
   type ContractState,
   type ObligationStatus,
 } from '../graphql/generated/graphql';
+import { ObligationPaymentsSection } from '../billing/obligation-payments';
 import { formatIsoDate, formatMoney } from '../i18n/format';
 import { useLocale } from '../i18n/i18n';
 import { OrganizationName } from '../licensing/requests.pages';
@@ -134,6 +135,7 @@ export function ContractPage() {
   });
   const contract = data?.contract;
   const isLicensee = contract?.licenseeId === membership.organizationId;
+  const mayPay = isLicensee && membership.roles.some((role) => role === 'SME_MEMBER' || role === 'FINANCE');
   return (
     <Stack>
       <PageTitle>
@@ -146,6 +148,7 @@ export function ContractPage() {
         <>
           <ContractOverview contract={contract} />
           <ObligationCalendarSection contract={contract} />
+          {isLicensee && <ObligationPaymentsSection contractId={contract.id} mayPay={mayPay} />}
           {isLicensee && contract.state !== 'EXITED' && <RoyaltyReportForm contract={contract} />}
           <ReportsSection contract={contract} />
           <MilestonesSection contract={contract} membership={membership} isLicensee={isLicensee} />

@@ -11,6 +11,7 @@ import type {
   NegotiationSide,
   NotificationKind,
   ObligationStatus,
+  PaymentAttemptStatus,
   RemainderPlacement,
   ReportDeadlineStatus,
   SmeSizeClass,
@@ -118,6 +119,16 @@ export const workspaceEnums = {
     ReportDeadlineStatus,
     string
   >,
+  paymentAttemptStatus: {
+    STARTED: 'Started',
+    PROCESSING: 'Processing',
+    SUCCEEDED: 'Paid',
+    REQUIRES_ACTION: 'Needs your bank’s approval',
+    DECLINED: 'Declined',
+    REJECTED: 'Refused by Stripe',
+    CANCELED: 'Cancelled',
+    UNKNOWN: 'Awaiting Stripe’s answer',
+  } satisfies Record<PaymentAttemptStatus, string>,
 };
 
 export const workspaceEn = {
@@ -220,6 +231,19 @@ export const workspaceEn = {
     resolutionNote: 'How it was resolved',
     take: 'Take it',
     resolve: 'Resolve with this note',
+  },
+  payments: {
+    title: 'Payments',
+    none: 'Nothing is due now, and no payment has been tried.',
+    obligation: '{{kind}} of {{amount}}, due {{date}}',
+    attemptsOf: 'Payment attempts for {{obligation}}',
+    noAttempts: 'No payment tried yet.',
+    attempt: 'Attempt {{n}} on {{date}}: {{amount}}',
+    declined: 'Reason: {{reason}}',
+    hardDecline: 'This method will not be tried again: save another one.',
+    nextRetry: 'Next automatic try: {{date}}',
+    payNow: 'Pay now',
+    started: 'Payment sent: {{status}}.',
   },
   organization: {
     createTitle: 'Create an organisation',

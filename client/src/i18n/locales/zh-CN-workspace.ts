@@ -76,6 +76,16 @@ export const workspaceEnumsZh: Omit<
   },
   smeSizeClass: { MICRO: '微型', SMALL: '小型', MEDIUM: '中型' },
   deadlineStatus: { OPEN: '待提交', OVERDUE: '逾期', SUBMITTED: '已提交' },
+  paymentAttemptStatus: {
+    STARTED: '已发起',
+    PROCESSING: '处理中',
+    SUCCEEDED: '已支付',
+    REQUIRES_ACTION: '需银行验证',
+    DECLINED: '被拒绝',
+    REJECTED: 'Stripe 拒绝受理',
+    CANCELED: '已取消',
+    UNKNOWN: '等待 Stripe 答复',
+  },
 };
 
 type Workspace = Omit<Translation, 'app' | 'catalogue' | 'patent' | 'errors' | 'notFound' | 'enums'>;
@@ -179,6 +189,19 @@ export const workspaceZh: Workspace = {
     resolutionNote: '处理说明',
     take: '认领',
     resolve: '以此说明解决',
+  },
+  payments: {
+    title: '付款',
+    none: '目前没有到期款项，也没有付款记录。',
+    obligation: '{{kind}} {{amount}}，{{date}} 到期',
+    attemptsOf: '{{obligation}}的付款尝试',
+    noAttempts: '尚未尝试付款。',
+    attempt: '第 {{n}} 次尝试，{{date}}：{{amount}}',
+    declined: '原因：{{reason}}',
+    hardDecline: '此付款方式不会再被扣款：请保存其他付款方式。',
+    nextRetry: '下次自动扣款：{{date}}',
+    payNow: '立即付款',
+    started: '付款已提交：{{status}}。',
   },
   organization: {
     createTitle: '创建机构',
