@@ -346,6 +346,10 @@ describe('reconciling with Stripe', () => {
     expect(payouts.payoutReconciliation).toEqual([
       expect.objectContaining({ payoutId: payout.id, state: 'RECONCILED' }),
     ]);
+    const [state] = payouts.payoutReconciliation as unknown as { transactions: number; matched: number }[];
+    // Every charge and transfer so far went into this one payout, and each matched the ledger.
+    expect(state.transactions).toBeGreaterThan(10);
+    expect(state.matched).toBe(state.transactions);
     // Finance downloads the same as CSV.
     const csv = await fetch(`${server.url}/reports/payouts.csv?from=2026-01-01&to=2027-12-31`, {
       headers: { authorization: `Bearer ${(await fresh(admin)).token}` },

@@ -77,6 +77,8 @@ export class ReconciliationService {
     const payoutStatus = (id: string) => payouts.statusById.get(id) ?? null;
 
     run.imported = await this.importBalanceTransactions(ctx, index, payoutStatus, options.onProgress);
+    // Once their transactions are here: which of them each new or changed payout paid out.
+    for (const payoutId of payouts.changed) await this.linkPayoutTransactions(payoutId);
 
     // Everything not yet matched is looked at again: a late webhook may have posted its entry since.
     const open = [
@@ -255,8 +257,9 @@ export class ReconciliationService {
 
   private async importPayouts(
     ctx: RequestContext,
-  ): Promise<{ imported: number; statusById: Map<string, string> }> {
+  ): Promise<{ imported: number; changed: string[]; statusById: Map<string, string> }> {
     let imported = 0;
+    const changed: string[] = [];
     for await (const payout of this.stripe.payouts.list({ limit: PAGE })) {
       const currency = fromStripeCurrency(payout.currency);
       const doc: ImportedPayoutRecord = {
@@ -276,10 +279,10 @@ export class ReconciliationService {
         imported++;
       } else if (existing.status !== doc.status)
         await ImportedPayoutModel.updateOne({ _id: payout.id }, { $set: { status: doc.status } });
-      if (!existing || existing.status !== doc.status) await this.linkPayoutTransactions(payout.id);
+      if (!existing || existing.status !== doc.status) changed.push(payout.id);
     }
     const all = await ImportedPayoutModel.find({}).lean<ImportedPayoutRecord[]>();
-    return { imported, statusById: new Map(all.map((p) => [p._id, p.status])) };
+    return { imported, changed, statusById: new Map(all.map((p) => [p._id, p.status])) };
   }
 
   /** Which balance transactions a payout paid out (Stripe lists them by payout). */
