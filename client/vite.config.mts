@@ -21,6 +21,8 @@ export default defineConfig({
     proxy: {
       '/graphql': apiServer,
       '/healthz': apiServer,
+      // Only the CSV downloads: other paths under /reports are none of the API's.
+      '^/reports/[^/]+\\.csv': apiServer,
     },
   },
   build: {

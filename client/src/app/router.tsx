@@ -59,6 +59,12 @@ export const router = createBrowserRouter([
           guarded('finance', [
             { path: 'finance', element: <Navigate to="/finance/reconciliation" replace /> },
             { path: 'finance/reconciliation', lazy: lazyPage('reconciliation') },
+            { path: 'finance/payouts', lazy: lazyPage('payouts') },
+            { path: 'finance/ageing', lazy: lazyPage('ageing') },
+            { path: 'finance/reports', lazy: lazyPage('financeReports') },
+          ]),
+          guarded('organizationFinance', [
+            { path: 'organization/reports', lazy: lazyPage('organizationReports') },
           ]),
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -1,4 +1,7 @@
+import { AgeingPage, OrganizationReportsPage } from '../finance/ageing.page';
+import { PayoutsPage } from '../finance/payouts.page';
 import { ReconciliationPage } from '../finance/reconciliation.page';
+import { FinanceReportsPage } from '../finance/reports.page';
 import { ContractPage, ContractsPage, ReportDeadlinesPage } from '../contracts/contracts.pages';
 import { RequestLicensePage, RequestPage, RequestsPage } from '../licensing/requests.pages';
 import { NotificationsPage } from '../notifications/notifications.page';
@@ -31,6 +34,10 @@ export const pages = {
   ttoOffer: TtoOfferPage,
   reportDeadlines: ReportDeadlinesPage,
   reconciliation: ReconciliationPage,
+  payouts: PayoutsPage,
+  ageing: AgeingPage,
+  financeReports: FinanceReportsPage,
+  organizationReports: OrganizationReportsPage,
 };
 
 export const guards = {
@@ -38,4 +45,6 @@ export const guards = {
   sme: () => <RequireRole workspace="sme" roles={['SME_MEMBER']} />,
   tto: () => <RequireRole workspace="tto" roles={['TTO_MANAGER']} />,
   finance: () => <RequireRole workspace="finance" roles={['FINANCE', 'ADMIN']} />,
+  // An organisation's own finance staff: the reports the API lets them read about their contracts.
+  organizationFinance: () => <RequireRole workspace="member" roles={['FINANCE']} />,
 };

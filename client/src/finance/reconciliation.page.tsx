@@ -15,6 +15,7 @@ import { useSession } from '../session/session-hooks';
 import { useFormErrors } from '../ui/form-errors';
 import { EmptyState, Loading, PageTitle, RequestError } from '../ui/page-states';
 import classes from '../licensing/licensing.module.css';
+import { FinanceNav } from './finance-nav';
 
 type Status = 'OPEN' | 'RESOLVED' | '';
 
@@ -42,6 +43,7 @@ export function ReconciliationPage() {
       >
         {t('finance.reconciliationTitle')}
       </PageTitle>
+      <FinanceNav />
       <RequestError error={reconciling.error} />
       {run && (
         <Text role="status">

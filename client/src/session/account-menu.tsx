@@ -39,10 +39,16 @@ export function WorkspaceLinks({ linkClassName }: { linkClassName: string | unde
       <NavLink to="/notifications" className={linkClassName}>
         {t('nav.notifications')}
       </NavLink>
-      {membershipFits(membership, 'finance', ['FINANCE', 'ADMIN']) && (
+      {membershipFits(membership, 'finance', ['FINANCE', 'ADMIN']) ? (
         <NavLink to="/finance/reconciliation" className={linkClassName}>
           {t('nav.finance')}
         </NavLink>
+      ) : (
+        membership.roles.includes('FINANCE') && (
+          <NavLink to="/organization/reports" className={linkClassName}>
+            {t('nav.financeReports')}
+          </NavLink>
+        )
       )}
     </>
   );

@@ -1,0 +1,251 @@
+import { useQuery } from '@apollo/client/react';
+import { NativeSelect, Stack, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ReceivablesAgeingDocument, type AgeingBucket } from '../graphql/generated/graphql';
+import { formatIsoDate, formatMoney, formatMoneyCompact } from '../i18n/format';
+import { useLocale } from '../i18n/i18n';
+import licensing from '../licensing/licensing.module.css';
+import { useMembership } from '../session/route-membership';
+import { EmptyState, Loading, PageTitle, RequestError } from '../ui/page-states';
+import { AGEING_BUCKETS, ageingChartRows, ageingCurrencies, bucketAmounts } from './ageing-chart';
+import { CsvDownloadButton } from './csv-download-button';
+import { DistributionDownload } from './reports.page';
+import { FinanceNav } from './finance-nav';
+import classes from './finance.module.css';
+import { todayIso } from './report-dates';
+
+// Fresh to old, light to dark within each hue family, each at least 3:1 against white (WCAG 1.4.11).
+const BUCKET_COLORS: Record<AgeingBucket, string> = {
+  CURRENT: '#2b8a3e',
+  DAYS_1_30: '#1864ab',
+  DAYS_31_60: '#9c4a00',
+  DAYS_61_90: '#c92a2a',
+  OVER_90: '#5f3dc4',
+};
+
+type Side = 'byLicensee' | 'byLicensor';
+type View = 'obligation' | 'licensor' | 'licensee';
+
+/** The platform's ageing of every receivable. */
+export function AgeingPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <PageTitle>{t('finance.ageingTitle')}</PageTitle>
+      <FinanceNav />
+      <AgeingReport organizationId={null} />
+    </Stack>
+  );
+}
+
+/** An organisation's finance staff: the ageing of their own contracts, and a licensor's distributions. */
+export function OrganizationReportsPage() {
+  const { t } = useTranslation();
+  const membership = useMembership();
+  const platform = membership.organizationKind === 'PLATFORM';
+  const licensor =
+    membership.organizationKind === 'UNIVERSITY' || membership.organizationKind === 'RESEARCH_INSTITUTE';
+  return (
+    <Stack>
+      <PageTitle>{t('finance.organizationReportsTitle')}</PageTitle>
+      <AgeingReport organizationId={platform ? null : membership.organizationId} />
+      {licensor && <DistributionDownload licensorId={membership.organizationId} />}
+    </Stack>
+  );
+}
+
+function AgeingReport({ organizationId }: { organizationId: string | null }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [asOf, setAsOf] = useState(todayIso);
+  const [side, setSide] = useState<Side>('byLicensee');
+  const [chosenCurrency, setCurrency] = useState('');
+  const [view, setView] = useState<View>('obligation');
+  const validDate = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
+  const { data, loading, error, refetch } = useQuery(ReceivablesAgeingDocument, {
+    variables: { asOf, organizationId, first: 1, groupsFirst: 100 },
+    skip: !validDate,
+    fetchPolicy: 'cache-and-network',
+  });
+  const report = data?.receivablesAgeing;
+  const currencies = report ? ageingCurrencies(report.totals) : [];
+  const currency = currencies.includes(chosenCurrency) ? chosenCurrency : (currencies[0] ?? '');
+  const groups = report ? report[side].edges.map((edge) => edge.node) : [];
+  const rows = ageingChartRows(groups, currency);
+  const money = (minor: number, code = currency) => formatMoney(minor, code, locale);
+  const bucket = (key: AgeingBucket) => t(`finance.bucket.${key}`);
+  const sideLabel = side === 'byLicensee' ? t('finance.licensee') : t('finance.licensor');
+  return (
+    <>
+      <div className={classes.fields}>
+        <TextInput
+          type="date"
+          label={t('finance.asOf')}
+          value={asOf}
+          error={validDate ? undefined : t('formIssues.date')}
+          onChange={(event) => setAsOf(event.currentTarget.value)}
+        />
+        <NativeSelect
+          label={t('finance.groupBy')}
+          value={side}
+          data={[
+            { value: 'byLicensee', label: t('finance.licensee') },
+            { value: 'byLicensor', label: t('finance.licensor') },
+          ]}
+          onChange={(event) =>
+            setSide(event.currentTarget.value === 'byLicensor' ? 'byLicensor' : 'byLicensee')
+          }
+        />
+        {currencies.length > 1 && (
+          <NativeSelect
+            label={t('finance.currency')}
+            value={currency}
+            data={currencies}
+            onChange={(event) => setCurrency(event.currentTarget.value)}
+          />
+        )}
+      </div>
+      {loading && !data && <Loading />}
+      <RequestError error={error} onRetry={() => void refetch().catch(() => undefined)} />
+      {report && currencies.length === 0 && <EmptyState title={t('finance.nothingOwed')} />}
+      {report && currencies.length > 0 && (
+        <>
+          <section aria-labelledby="ageing-totals">
+            <Title order={2} size="h3" id="ageing-totals" mb="xs">
+              {t('finance.totalsAsOf', { date: formatIsoDate(report.asOf, locale) })}
+            </Title>
+            <div className={licensing.tableWrap}>
+              <table className={licensing.table}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('finance.currency')}</th>
+                    {AGEING_BUCKETS.map((key) => (
+                      <th scope="col" key={key}>
+                        {bucket(key)}
+                      </th>
+                    ))}
+                    <th scope="col">{t('finance.total')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.totals.map((total) => {
+                    const amounts = bucketAmounts(total);
+                    return (
+                      <tr key={total.currency}>
+                        <th scope="row">{total.currency}</th>
+                        {AGEING_BUCKETS.map((key) => (
+                          <td key={key}>{money(amounts[key], total.currency)}</td>
+                        ))}
+                        <td>{money(total.totalMinor, total.currency)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </section>
+          <section aria-labelledby="ageing-groups">
+            <Title order={2} size="h3" id="ageing-groups" mb="xs">
+              {t('finance.byParty', { party: sideLabel, currency })}
+            </Title>
+            {rows.length === 0 ? (
+              <EmptyState title={t('finance.nothingOwed')} />
+            ) : (
+              <>
+                {/* The chart draws the table below it; screen readers get the table, and the chart as one image. */}
+                <div
+                  className={classes.chart}
+                  style={{ height: Math.max(200, rows.length * 40 + 90) }}
+                  role="img"
+                  aria-label={t('finance.chartLabel', { party: sideLabel, currency })}
+                >
+                  <ResponsiveContainer width="100%" height="100%">
+                    <BarChart
+                      data={rows}
+                      layout="vertical"
+                      margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+                      accessibilityLayer={false}
+                    >
+                      <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                      <XAxis
+                        type="number"
+                        tick={{ fontSize: 12 }}
+                        tickFormatter={(value: number) => formatMoneyCompact(value, currency, locale)}
+                      />
+                      <YAxis type="category" dataKey="name" width={110} tick={{ fontSize: 12 }} />
+                      <Tooltip formatter={(value, name) => [money(Number(value)), String(name)]} />
+                      <Legend />
+                      {AGEING_BUCKETS.map((key) => (
+                        <Bar
+                          key={key}
+                          dataKey={key}
+                          name={bucket(key)}
+                          stackId="ageing"
+                          fill={BUCKET_COLORS[key]}
+                          isAnimationActive={false}
+                        />
+                      ))}
+                    </BarChart>
+                  </ResponsiveContainer>
+                </div>
+                <div className={licensing.tableWrap}>
+                  <table className={licensing.table}>
+                    <thead>
+                      <tr>
+                        <th scope="col">{sideLabel}</th>
+                        {AGEING_BUCKETS.map((key) => (
+                          <th scope="col" key={key}>
+                            {bucket(key)}
+                          </th>
+                        ))}
+                        <th scope="col">{t('finance.total')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {rows.map((row) => (
+                        <tr key={row.organizationId}>
+                          <th scope="row">{row.name}</th>
+                          {AGEING_BUCKETS.map((key) => (
+                            <td key={key}>{money(row[key])}</td>
+                          ))}
+                          <td>{money(row.total)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </>
+            )}
+          </section>
+        </>
+      )}
+      <section aria-labelledby="ageing-csv">
+        <Title order={2} size="h3" id="ageing-csv" mb="xs">
+          {t('finance.download')}
+        </Title>
+        <NativeSelect
+          label={t('finance.csv.rows')}
+          maw={280}
+          mb="xs"
+          value={view}
+          data={[
+            { value: 'obligation', label: t('finance.csv.byObligation') },
+            { value: 'licensor', label: t('finance.csv.byLicensor') },
+            { value: 'licensee', label: t('finance.csv.byLicensee') },
+          ]}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            setView(value === 'licensor' || value === 'licensee' ? value : 'obligation');
+          }}
+        />
+        <CsvDownloadButton
+          report="ageing"
+          params={{ asOf, organizationId, by: view }}
+          label={t('finance.csv.ageing')}
+        />
+      </section>
+    </>
+  );
+}
