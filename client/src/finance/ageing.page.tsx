@@ -116,7 +116,13 @@ function AgeingReport({ organizationId }: { organizationId: string | null }) {
             <Title order={2} size="h3" id="ageing-totals" mb="xs">
               {t('finance.totalsAsOf', { date: formatIsoDate(report.asOf, locale) })}
             </Title>
-            <div className={licensing.tableWrap}>
+            {/* Focusable and named: on a phone the table scrolls sideways, and keyboards must reach it. */}
+            <div
+              className={licensing.tableWrap}
+              tabIndex={0}
+              role="region"
+              aria-label={t('finance.totalsAsOf', { date: formatIsoDate(report.asOf, locale) })}
+            >
               <table className={licensing.table}>
                 <thead>
                   <tr>
@@ -190,7 +196,12 @@ function AgeingReport({ organizationId }: { organizationId: string | null }) {
                     </BarChart>
                   </ResponsiveContainer>
                 </div>
-                <div className={licensing.tableWrap}>
+                <div
+                  className={licensing.tableWrap}
+                  tabIndex={0}
+                  role="region"
+                  aria-label={t('finance.byParty', { party: sideLabel, currency })}
+                >
                   <table className={licensing.table}>
                     <thead>
                       <tr>

@@ -37,9 +37,14 @@ export function PayoutsPage() {
       <RequestError error={error} onRetry={() => void refetch().catch(() => undefined)} />
       {data && payouts.length === 0 && <EmptyState title={t('finance.noPayouts')} />}
       {payouts.length > 0 && (
-        <div className={licensing.tableWrap}>
+        // Focusable and named: on a phone the table scrolls sideways, and keyboards must reach it.
+        <div
+          className={licensing.tableWrap}
+          tabIndex={0}
+          role="region"
+          aria-label={t('finance.payoutsTitle')}
+        >
           <table className={licensing.table}>
-            <caption className="visually-hidden">{t('finance.payoutsTitle')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('finance.payout')}</th>
