@@ -278,6 +278,13 @@ describe.each(LANGUAGES)('the licensing journey in the browser ($code)', (langua
     expect(await overdue.textContent()).toContain('¥3,600.00');
     await mainPage(sme, 'contract-overdue', language);
 
+    // And the SME can pay an overdue obligation now: the answer (an attempt or the API's refusal) shows beside it
+    const payments = sme.getByRole('region', { name: L.payments.title, exact: true });
+    await payments.getByRole('button', { name: L.payments.payNow }).first().click();
+    await payments.getByRole('status').or(payments.getByRole('alert')).first().waitFor();
+    await sme.waitForLoadState('networkidle');
+    await mainPage(sme, 'contract-payments', language);
+
     // And the TTO sees the contract in its list and the reports that are now late
     await tto.goto(`${server.url}/contracts`);
     await tto
@@ -327,6 +334,28 @@ describe.each(LANGUAGES)('the licensing journey in the browser ($code)', (langua
     // Then no exception is left open
     await finance.getByText(L.finance.noExceptions).waitFor();
     await mainPage(finance, 'finance-reconciliation', language);
+
+    // And the other finance pages open from the area's own links, and pass axe
+    const financeNav = finance.getByRole('navigation', { name: L.finance.nav.label });
+    await financeNav.getByRole('link', { name: L.finance.nav.payouts }).click();
+    await finance.getByRole('heading', { level: 1, name: L.finance.payoutsTitle }).waitFor();
+    await mainPage(finance, 'finance-payouts', language);
+    await financeNav.getByRole('link', { name: L.finance.nav.ageing }).click();
+    await finance.getByRole('heading', { level: 1, name: L.finance.ageingTitle }).waitFor();
+    await mainPage(finance, 'finance-ageing', language);
+
+    // And the ageing downloads as CSV under the server's file name
+    const [download] = await Promise.all([
+      finance.waitForEvent('download'),
+      finance.getByRole('button', { name: L.finance.csv.ageing }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^receivables-ageing-\d{4}-\d{2}-\d{2}-by-obligation\.csv$/);
+    await finance.setViewportSize({ width: 360, height: 800 });
+    await mainPage(finance, 'finance-ageing-360', language);
+    await finance.setViewportSize({ width: 1280, height: 900 });
+    await financeNav.getByRole('link', { name: L.finance.nav.reports }).click();
+    await finance.getByRole('heading', { level: 1, name: L.finance.reportsTitle }).waitFor();
+    await mainPage(finance, 'finance-reports', language);
 
     // And both were notified
     await sme.goto(`${server.url}/notifications`);
