@@ -254,6 +254,8 @@ export function loadConfig(env: Env = process.env): Config {
       scheduleMinutes: read('BILLING_SCHEDULE_MINUTES', 0, integer(0, 10_080), 'minutes between 0 and 10080'),
     },
   };
+  // Without a key the server simulates Stripe and forgets stored Stripe ids at start: never in production.
+  if (nodeEnv === 'production' && !stripeSecretKey) errors.push('STRIPE_SECRET_KEY must be set in production');
   if (nodeEnv === 'production' && config.stripe.webhookSecret === DEVELOPMENT_WEBHOOK_SECRET)
     errors.push('STRIPE_WEBHOOK_SECRET must be set in production');
   if (errors.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
