@@ -1,38 +1,25 @@
 import 'reflect-metadata';
-import { systemClock } from '../server/src/common/clock';
 import { ConfigError, loadConfig } from '../server/src/config/config';
 import { OrganizationModel } from '../server/src/modules/identity/organization.model';
-import { PublishedPatentModel } from '../server/src/modules/patents/patent.model';
-import { startBackingServices, startServer, type BackingServices } from '../server/src/server';
+import { startBackingServices, startServer } from '../server/src/server';
 import {
   bareSearchFilter,
   publishedPatents,
   runBareQuery,
   searchVariables,
   startBareSearchApp,
-  type BenchSearch,
 } from './bench/bare-search';
+import { BENCH_SEARCH as SEARCH, seedBenchPatents, type BenchSeed } from './bench/bench-patents';
 import { commandsDuring, DatabaseActivity, type CommandCount } from './bench/database-activity';
 import { runLoad, type LoadFigures, type LoadTarget } from './bench/load';
 import { operationDocument } from './graphql-operations';
 import { BenchUsageError, parseBenchOptions } from './bench/options';
 import { percentile, round, timeSequentially } from './bench/stats';
-import { terminalProgress } from './seed/progress-bar';
-import { bulkLoadPublishedPatents, seedDemoData } from './seed/seed-demo';
 
-const PATENT_COUNT = 100_000;
 const CONNECTIONS = [1, 32] as const;
 const DRIVER_REPEATS = 20;
 // The search takes seconds on FerretDB: 20 sequential runs of it alone would take minutes.
 const DRIVER_BUDGET_MS = 30_000;
-
-/** "battery" is in several energy-storage concepts of the demo vocabulary; CN is the commonest jurisdiction. */
-const SEARCH: BenchSearch = {
-  query: 'battery',
-  technicalField: 'ENERGY_STORAGE',
-  jurisdiction: 'CN',
-  first: 20,
-};
 
 type GraphQLBody = {
   data?: { searchPatents?: { totalCount: number }; patent?: { id: string } | null } | null;
@@ -60,7 +47,7 @@ async function main(): Promise<void> {
   const backing = await startBackingServices(config, { dbName: 'usefirst_bench' });
   const stops: (() => Promise<void>)[] = [() => backing.stop()];
   try {
-    const seeded = await seed(backing);
+    const seeded = await seedBenchPatents(backing);
 
     const server = await startServer(config, { backing });
     stops.unshift(() => server.stop());
@@ -200,42 +187,6 @@ async function main(): Promise<void> {
   }
 }
 
-/**
- * The organisations and users once, then 100,000 published patents once. When the patents are there already both
- * are skipped: the demo seed reads every patent's key even when asked for none, which costs minutes on FerretDB.
- */
-async function seed(
-  backing: BackingServices,
-): Promise<{ publishedPatents: number; bulkLoaded: number; seedSeconds: number }> {
-  const started = Date.now();
-  let bulkLoaded = 0;
-  if ((await publishedPatentCount()) < PATENT_COUNT) {
-    await seedDemoData(backing.services, systemClock, terminalProgress(), 0);
-    bulkLoaded = await bulkLoadPublishedPatents(systemClock, PATENT_COUNT, terminalProgress());
-  }
-  return {
-    publishedPatents: await publishedPatentCount(),
-    bulkLoaded,
-    seedSeconds: round((Date.now() - started) / 1000),
-  };
-}
-
-/**
- * FerretDB answers `estimatedDocumentCount` by reading every document (95 s for 100,000 published patents) and
- * `collStats` from PostgreSQL (3 s); MongoDB answers both from metadata.
- */
-async function publishedPatentCount(): Promise<number> {
-  try {
-    const stats = await publishedPatents().db.command({
-      collStats: PublishedPatentModel.collection.collectionName,
-    });
-    if (typeof stats.count === 'number') return stats.count;
-  } catch {
-    // No collection yet, or a server without collStats: count the slow way.
-  }
-  return PublishedPatentModel.estimatedDocumentCount();
-}
-
 /** "find a, getMore a ×21, find b" for a list of commands. */
 function runLengths(commands: string[]): string {
   const runs: { command: string; times: number }[] = [];
@@ -304,7 +255,7 @@ async function postGraphQLOrThrow(
 
 type Report = {
   durationSeconds: number;
-  seeded: { publishedPatents: number; bulkLoaded: number; seedSeconds: number };
+  seeded: BenchSeed;
   matched: number;
   load: LoadFigures[];
   ratios: { connections: number; graphqlOverBare: number | null; serverGraphqlOverBare: number | null }[];
