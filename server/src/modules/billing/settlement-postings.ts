@@ -45,30 +45,14 @@ export type ObligationFacts = {
   currency: string;
 };
 
+/** A credit is a debit mirrored (see `mirrored` below): one builder serves both sides. */
 const debit = (
   account: PostingLine['account'],
   amount: number,
   contractId: string | null = null,
   organizationId: string | null = null,
-): PostingLine => ({
-  account,
-  contractId,
-  organizationId,
-  debitMinor: amount,
-  creditMinor: 0,
-});
-const credit = (
-  account: PostingLine['account'],
-  amount: number,
-  contractId: string | null = null,
-  organizationId: string | null = null,
-): PostingLine => ({
-  account,
-  contractId,
-  organizationId,
-  debitMinor: 0,
-  creditMinor: amount,
-});
+): PostingLine => ({ account, contractId, organizationId, debitMinor: amount, creditMinor: 0 });
+const credit = (...args: Parameters<typeof debit>): PostingLine => mirrored([debit(...args)])[0];
 
 /** Where the licensor's side of an obligation is held: late interest apart, so that it can be reported apart. */
 const licensorAccount = (o: ObligationFacts): PostingLine['account'] =>
