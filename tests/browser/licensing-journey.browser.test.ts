@@ -1,14 +1,20 @@
-// The licensing journey through the web client, across two roles: a TTO publishes a patent and a negotiable offer;
-// an SME finds it, requests it with other terms; the TTO counters; the SME accepts, sees its contract and reports
-// sales; time passes and obligations fall due. Once in English and once in Chinese, each on its own server.
+// The licensing journey through the web client, across three roles: a TTO publishes a patent and a negotiable offer
+// and sets up its payouts with Stripe; an SME finds the patent, requests it with other terms; the TTO counters; the
+// SME accepts, sees its contract, reports sales and saves a card; time passes, obligations fall due, the billing run
+// charges the card and the SME pays the late interest; Stripe pays out; finance reconciles and sees the payout
+// reconciled. Once in English and once in Chinese, each on its own server, whose Stripe is the stateful simulator
+// (in front of stripe-mock): the money really moves there, and its webhooks come back to the server.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { en } from '../../client/src/i18n/locales/en';
 import { zhCN } from '../../client/src/i18n/locales/zh-CN';
+import { systemClock } from '../../server/src/common/clock';
+import type { StripeSimulator } from '../../server/src/integrations/stripe-simulator';
 import { platformAdmin } from '../integration/fixtures/actors';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startSettlementStack } from '../integration/fixtures/settlement';
+import type { TestServer } from '../support/test-server';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -70,11 +76,21 @@ async function mainPage(page: Page, name: string, language: Language): Promise<v
 describe.each(LANGUAGES)('the licensing journey in the browser ($code)', (language) => {
   const L = language.text;
   let server: TestServer;
+  let stripe: StripeSimulator;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // The real clock: tokens stay valid, and the contract engine and the billing run are told the later date.
+    // One obligation at a time, in the run's order (by due date, then key), so that the late interest is looked at
+    // before the royalty it accrues on is paid, and waits for it.
+    ({ server, stripe } = await startSettlementStack(systemClock, { env: { BILLING_CONCURRENCY: '1' } }));
   });
+
+  /** Stripe sends what happened to the server's webhook, which takes every event. */
+  async function deliverWebhooks(): Promise<void> {
+    const deliveries = await stripe.deliverPendingEvents();
+    expect(deliveries.filter((delivery) => delivery.status !== 200)).toEqual([]);
+  }
 
   afterEach(() => {
     const errors = pageErrors;
@@ -85,6 +101,7 @@ describe.each(LANGUAGES)('the licensing journey in the browser ($code)', (langua
   afterAll(async () => {
     for (const context of contexts) await context.close();
     await server?.stop();
+    await stripe?.stop();
   });
 
   async function openPage(): Promise<Page> {
@@ -109,7 +126,7 @@ describe.each(LANGUAGES)('the licensing journey in the browser ($code)', (langua
     await page.waitForURL(/\/organization\/new/);
   }
 
-  test('a TTO publishes, an SME requests, they agree, the SME reports, and obligations fall due', async () => {
+  test('a TTO publishes, an SME requests, they agree, the SME reports, obligations fall due, are charged and reconciled', async () => {
     const stamp = Date.now().toString(36);
     const patentTitle = `Sodium-ion anode ${stamp}`;
     const offerTitle = `Negotiable anode licence ${stamp}`;
@@ -155,6 +172,27 @@ describe.each(LANGUAGES)('the licensing journey in the browser ($code)', (langua
     await tto.getByRole('button', { name: L.ttoOffers.publish }).click();
     await tto.getByText(L.enums.offerState.PUBLISHED, { exact: true }).waitFor();
     await mainPage(tto, 'tto-offer', language);
+
+    // And they set up payouts from their organisation page: Stripe's onboarding (the simulator's link completes it
+    // at once) sends them back, and Stripe's account.updated tells the server
+    await tto.goto(`${server.url}/organization`);
+    const payoutCard = tto.getByRole('region', { name: L.billing.payouts });
+    await payoutCard.getByRole('listitem').filter({ hasText: L.billing.payoutsEnabled.no }).waitFor();
+    const onboarding = tto.waitForRequest((request) =>
+      request.url().startsWith(`${stripe.url}/__simulator/connect/onboarding/`),
+    );
+    // The page is back on /organization before and after: the new document's load says it has returned.
+    const returned = tto.waitForEvent('load');
+    await payoutCard.getByRole('button', { name: L.billing.startOnboarding }).click();
+    await onboarding;
+    await returned;
+    expect(tto.url()).toBe(`${server.url}/organization`);
+    await deliverWebhooks();
+    await tto.reload();
+    for (const flag of ['detailsSubmitted', 'chargesEnabled', 'payoutsEnabled'] as const)
+      await payoutCard.getByRole('listitem').filter({ hasText: L.billing[flag].yes }).waitFor();
+    await payoutCard.getByRole('button', { name: L.billing.continueOnboarding }).waitFor();
+    await mainPage(tto, 'organization-payouts', language);
 
     // Given an SME founder who signs up with the company's profile
     const sme = await openPage();
@@ -254,9 +292,6 @@ describe.each(LANGUAGES)('the licensing journey in the browser ($code)', (langua
     await mainPage(sme, 'organization-payment-method-360', language);
     await sme.setViewportSize({ width: 1280, height: 900 });
 
-    // -- The billing run needs the server's Stripe simulator, which this test's server does not have: charging and
-    // -- finance's reconciliation are covered by the settlement integration tests.
-
     // When time passes by 200 days without payment (a platform admin advances the contract engine)
     const admin = await platformAdmin(server.client());
     const asOf = isoDay(new Date(Date.now() + 200 * 86_400_000));
@@ -278,12 +313,63 @@ describe.each(LANGUAGES)('the licensing journey in the browser ($code)', (langua
     expect(await overdue.textContent()).toContain('¥3,600.00');
     await mainPage(sme, 'contract-overdue', language);
 
-    // And the SME can pay an overdue obligation now: the answer (an attempt or the API's refusal) shows beside it
+    // And the royalty can be paid now, but its late interest only once the royalty is paid
     const payments = sme.getByRole('region', { name: L.payments.title, exact: true });
-    await payments.getByRole('button', { name: L.payments.payNow }).first().click();
-    await payments.getByRole('status').or(payments.getByRole('alert')).first().waitFor();
+    const royaltyAttempts = fill(L.payments.attemptsOf, { obligation: L.enums.obligationKind.ROYALTY });
+    const interestAttempts = fill(L.payments.attemptsOf, {
+      obligation: L.enums.obligationKind.LATE_INTEREST,
+    });
+    const royaltyPayment = payments
+      .getByRole('listitem')
+      .filter({ hasText: '¥3,600.00' })
+      .filter({ hasText: L.enums.obligationKind.ROYALTY })
+      .first();
+    const interestPayment = payments
+      .getByRole('listitem')
+      .filter({ hasText: L.enums.obligationKind.LATE_INTEREST })
+      .first();
+    await royaltyPayment.getByRole('button', { name: L.payments.payNow }).waitFor();
+    await interestPayment.getByText(L.payments.interestWaits).waitFor();
+    expect(await interestPayment.getByRole('button', { name: L.payments.payNow }).count()).toBe(0);
+
+    // When the platform's billing run collects what is due by then, and Stripe's webhooks reach the server
+    const billing = await admin.client.data<{
+      runBilling: { attempted: number; succeeded: number; waiting: { reason: string; count: number }[] };
+    }>('RunBilling', { asOf });
+    expect(billing.runBilling).toMatchObject({ attempted: 1, succeeded: 1 });
+    expect(billing.runBilling.waiting).toEqual([{ reason: 'INTEREST_STILL_ACCRUING', count: 1 }]);
+    expect(stripe.succeededCharges().map((charge) => [charge.amount, charge.currency])).toEqual([
+      [360_000, 'cny'],
+    ]);
+    await deliverWebhooks();
+
+    // Then the SME sees the royalty paid, by a successful attempt
+    await sme.reload();
+    await royaltyPayment.getByText(L.enums.obligationStatus.PAID, { exact: true }).first().waitFor();
+    await royaltyPayment
+      .getByRole('list', { name: royaltyAttempts })
+      .getByText(L.enums.paymentAttemptStatus.SUCCEEDED, { exact: true })
+      .waitFor();
+    expect(await royaltyPayment.getByRole('button', { name: L.payments.payNow }).count()).toBe(0);
+
+    // When they pay the late interest now, which the royalty's payment has freed
+    await interestPayment.getByRole('button', { name: L.payments.payNow }).click();
+
+    // Then Stripe charges it: its attempt shows beside it
+    await interestPayment
+      .getByRole('list', { name: interestAttempts })
+      .getByText(L.enums.paymentAttemptStatus.SUCCEEDED, { exact: true })
+      .waitFor();
     await sme.waitForLoadState('networkidle');
     await mainPage(sme, 'contract-payments', language);
+    expect(stripe.succeededCharges()).toHaveLength(2);
+
+    // And Stripe pays the platform's balance out to its bank
+    await deliverWebhooks();
+    const [payout] = stripe.createPayouts({ currency: 'cny' });
+    expect(payout).toBeDefined();
+    stripe.settlePayout(payout!.id, 'paid');
+    await deliverWebhooks();
 
     // And the TTO sees the contract in its list and the reports that are now late
     await tto.goto(`${server.url}/contracts`);
@@ -313,33 +399,32 @@ describe.each(LANGUAGES)('the licensing journey in the browser ($code)', (langua
     // Then before any reconciliation the queue is empty
     await finance.getByText(L.finance.noExceptions).waitFor();
 
-    // When they reconcile with Stripe (stripe-mock's fixture charge has no ledger entry) and work the queue:
-    // take each open exception and resolve it with a note
+    // When they reconcile with Stripe
     await finance.getByRole('button', { name: L.finance.reconcileNow }).click();
     await finance
       .getByRole('status')
       .filter({ hasText: /Stripe/ })
       .waitFor();
     await finance.waitForLoadState('networkidle');
-    const queue = finance.getByRole('list', { name: L.finance.reconciliationTitle });
-    for (let open = await queue.getByRole('listitem').count(); open > 0; open -= 1) {
-      const item = queue.getByRole('listitem').first();
-      await item.getByRole('button', { name: L.finance.take }).click();
-      await item.getByText(`${L.finance.owner}: ${L.finance.you}`).waitFor();
-      await item.getByLabel(L.finance.resolutionNote).fill('Stripe test fixture, not ours.');
-      await item.getByRole('button', { name: L.finance.resolve }).click();
-      await finance.waitForLoadState('networkidle');
-    }
 
-    // Then no exception is left open
+    // Then every charge, fee, transfer and the payout match the ledger: no exception is open
     await finance.getByText(L.finance.noExceptions).waitFor();
+    expect(await finance.getByRole('list', { name: L.finance.reconciliationTitle }).count()).toBe(0);
     await mainPage(finance, 'finance-reconciliation', language);
 
-    // And the other finance pages open from the area's own links, and pass axe
+    // And the payout shows reconciled
     const financeNav = finance.getByRole('navigation', { name: L.finance.nav.label });
     await financeNav.getByRole('link', { name: L.finance.nav.payouts }).click();
     await finance.getByRole('heading', { level: 1, name: L.finance.payoutsTitle }).waitFor();
+    await finance
+      .getByRole('row')
+      .filter({ hasText: payout!.id })
+      .getByText(L.finance.payoutState.RECONCILED, { exact: true })
+      .waitFor();
     await mainPage(finance, 'finance-payouts', language);
+
+    // And the other finance pages open from the area's own links, and pass axe
+    // And the other finance pages open from the area's own links, and pass axe
     await financeNav.getByRole('link', { name: L.finance.nav.ageing }).click();
     await finance.getByRole('heading', { level: 1, name: L.finance.ageingTitle }).waitFor();
     await mainPage(finance, 'finance-ageing', language);
@@ -360,6 +445,7 @@ describe.each(LANGUAGES)('the licensing journey in the browser ($code)', (langua
     // And both were notified
     await sme.goto(`${server.url}/notifications`);
     await sme.getByText(L.enums.notificationKind.PAYMENT_OVERDUE, { exact: true }).first().waitFor();
+    await sme.getByText(L.enums.notificationKind.PAYMENT_SUCCEEDED, { exact: true }).first().waitFor();
     await mainPage(sme, 'notifications', language);
   }, 300_000);
 });

@@ -13,6 +13,7 @@ import { formatIsoDate, formatMoney } from '../i18n/format';
 import { useLocale } from '../i18n/i18n';
 import classes from '../licensing/licensing.module.css';
 import { EmptyState, Loading, RequestError } from '../ui/page-states';
+import { canPayNow } from './pay-now';
 
 type Obligation = NonNullable<ContractPaymentsQuery['contract']>['obligations']['edges'][number]['node'];
 
@@ -27,14 +28,9 @@ const ATTEMPT_COLORS: Record<PaymentAttemptStatus, string> = {
   UNKNOWN: 'orange',
 };
 
-/** Whether "Pay now" applies: the API collects only what is due or late, and only for the licensee's payers. */
-export function canPayNow(status: string): boolean {
-  return status === 'DUE' || status === 'OVERDUE';
-}
-
 /**
  * The licensee's view of collection: each due, late or already attempted obligation with its tries, and a "Pay now"
- * for those who may pay (SME_MEMBER or FINANCE of the licensee).
+ * for those who may pay (SME_MEMBER or FINANCE of the licensee) where the API would take it (pay-now.ts).
  */
 export function ObligationPaymentsSection({ contractId, mayPay }: { contractId: string; mayPay: boolean }) {
   const { t } = useTranslation();
@@ -42,8 +38,10 @@ export function ObligationPaymentsSection({ contractId, mayPay }: { contractId: 
     variables: { id: contractId },
     fetchPolicy: 'cache-and-network',
   });
-  const obligations = (data?.contract?.obligations.edges.map((edge) => edge.node) ?? []).filter(
-    (obligation) => canPayNow(obligation.status) || obligation.paymentAttempts.length > 0,
+  const all = data?.contract?.obligations.edges.map((edge) => edge.node) ?? [];
+  const obligations = all.filter(
+    (obligation) =>
+      obligation.status === 'DUE' || obligation.status === 'OVERDUE' || obligation.paymentAttempts.length > 0,
   );
   return (
     <section aria-labelledby="payments">
@@ -56,7 +54,12 @@ export function ObligationPaymentsSection({ contractId, mayPay }: { contractId: 
       {obligations.length > 0 && (
         <ul className={classes.plainList}>
           {obligations.map((obligation) => (
-            <ObligationPayment key={obligation.id} obligation={obligation} mayPay={mayPay} />
+            <ObligationPayment
+              key={obligation.id}
+              obligation={obligation}
+              mayPay={mayPay}
+              payable={canPayNow(obligation, all)}
+            />
           ))}
         </ul>
       )}
@@ -64,7 +67,15 @@ export function ObligationPaymentsSection({ contractId, mayPay }: { contractId: 
   );
 }
 
-function ObligationPayment({ obligation, mayPay }: { obligation: Obligation; mayPay: boolean }) {
+function ObligationPayment({
+  obligation,
+  mayPay,
+  payable,
+}: {
+  obligation: Obligation;
+  mayPay: boolean;
+  payable: boolean;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [pay, paying] = useMutation(PayObligationNowDocument, {
@@ -100,15 +111,26 @@ function ObligationPayment({ obligation, mayPay }: { obligation: Obligation; may
         ) : (
           <Text size="sm">{t('payments.noAttempts')}</Text>
         )}
-        {mayPay && canPayNow(obligation.status) && (
+        {mayPay &&
+          !payable &&
+          obligation.kind === 'LATE_INTEREST' &&
+          (obligation.status === 'DUE' || obligation.status === 'OVERDUE') && (
+            <Text size="sm">{t('payments.interestWaits')}</Text>
+          )}
+        {/* The answer stays once the obligation is paid and its button has gone. */}
+        {((mayPay && payable) || paying.data) && (
           <Group align="flex-start" wrap="wrap">
-            <Button
-              loading={paying.loading}
-              aria-describedby={headingId}
-              onClick={() => void pay({ variables: { obligationId: obligation.id } }).catch(() => undefined)}
-            >
-              {t('payments.payNow')}
-            </Button>
+            {mayPay && payable && (
+              <Button
+                loading={paying.loading}
+                aria-describedby={headingId}
+                onClick={() =>
+                  void pay({ variables: { obligationId: obligation.id } }).catch(() => undefined)
+                }
+              >
+                {t('payments.payNow')}
+              </Button>
+            )}
             {paying.data && !paying.error && (
               <Text role="status" size="sm">
                 {t('payments.started', {

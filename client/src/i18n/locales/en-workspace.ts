@@ -311,6 +311,7 @@ export const workspaceEn = {
     nextRetry: 'Next automatic try: {{date}}',
     payNow: 'Pay now',
     started: 'Payment sent: {{status}}.',
+    interestWaits: 'Late interest can be paid once the amount it accrues on is paid.',
   },
   organization: {
     createTitle: 'Create an organisation',

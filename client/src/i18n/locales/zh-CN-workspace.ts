@@ -268,6 +268,7 @@ export const workspaceZh: Workspace = {
     nextRetry: '下次自动扣款：{{date}}',
     payNow: '立即付款',
     started: '付款已提交：{{status}}。',
+    interestWaits: '逾期利息须在其所计息的款项付清后支付。',
   },
   organization: {
     createTitle: '创建机构',
