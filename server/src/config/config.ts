@@ -255,7 +255,8 @@ export function loadConfig(env: Env = process.env): Config {
     },
   };
   // Without a key the server simulates Stripe and forgets stored Stripe ids at start: never in production.
-  if (nodeEnv === 'production' && !stripeSecretKey) errors.push('STRIPE_SECRET_KEY must be set in production');
+  if (nodeEnv === 'production' && !stripeSecretKey)
+    errors.push('STRIPE_SECRET_KEY must be set in production');
   if (nodeEnv === 'production' && config.stripe.webhookSecret === DEVELOPMENT_WEBHOOK_SECRET)
     errors.push('STRIPE_WEBHOOK_SECRET must be set in production');
   if (errors.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
