@@ -12,7 +12,7 @@ import {
 import { formatIsoDate, formatMoney } from '../i18n/format';
 import { useLocale } from '../i18n/i18n';
 import classes from '../licensing/licensing.module.css';
-import { EmptyState, Loading, RequestError } from '../ui/page-states';
+import { QueryStates, RequestError } from '../ui/page-states';
 import { canPayNow } from './pay-now';
 
 type Obligation = NonNullable<ContractPaymentsQuery['contract']>['obligations']['edges'][number]['node'];
@@ -48,9 +48,13 @@ export function ObligationPaymentsSection({ contractId, mayPay }: { contractId: 
       <Title order={2} size="h3" id="payments" mb="xs">
         {t('payments.title')}
       </Title>
-      {loading && !data && <Loading />}
-      <RequestError error={error} onRetry={() => void refetch().catch(() => undefined)} />
-      {data && obligations.length === 0 && <EmptyState title={t('payments.none')} />}
+      <QueryStates
+        loading={loading && !data}
+        error={error}
+        refetch={refetch}
+        empty={Boolean(data) && obligations.length === 0}
+        emptyTitle={t('payments.none')}
+      />
       {obligations.length > 0 && (
         <ul className={classes.plainList}>
           {obligations.map((obligation) => (

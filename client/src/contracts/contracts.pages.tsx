@@ -35,7 +35,7 @@ import classes from '../licensing/licensing.module.css';
 import { useMembership } from '../session/route-membership';
 import type { Membership } from '../session/session';
 import { useFormErrors } from '../ui/form-errors';
-import { EmptyState, Loading, PageTitle, RequestError } from '../ui/page-states';
+import { EmptyState, PageTitle, QueryStates, RequestError } from '../ui/page-states';
 import { obligationCalendar, startedReportingPeriods } from './obligation-calendar';
 import { EMPTY_REPORT_LINE, reportLinesToInput, type ReportLineForm } from './report-lines';
 
@@ -78,9 +78,13 @@ export function ContractsPage() {
   return (
     <>
       <PageTitle>{t('contracts.title')}</PageTitle>
-      {loading && !data && <Loading />}
-      <RequestError error={error} onRetry={() => void refetch().catch(() => undefined)} />
-      {data && contracts.length === 0 && <EmptyState title={t('contracts.none')} />}
+      <QueryStates
+        loading={loading && !data}
+        error={error}
+        refetch={refetch}
+        empty={Boolean(data) && contracts.length === 0}
+        emptyTitle={t('contracts.none')}
+      />
       {contracts.length > 0 && (
         <div className={classes.tableWrap}>
           <table className={classes.table}>
@@ -141,9 +145,13 @@ export function ContractPage() {
       <PageTitle>
         {contract ? t('contracts.detailTitle', { number: contract.number }) : t('contracts.title')}
       </PageTitle>
-      {loading && !data && <Loading />}
-      <RequestError error={error} onRetry={() => void refetch().catch(() => undefined)} />
-      {data && !contract && <EmptyState title={t('common.notFound')} />}
+      <QueryStates
+        loading={loading && !data}
+        error={error}
+        refetch={refetch}
+        empty={Boolean(data) && !contract}
+        emptyTitle={t('common.notFound')}
+      />
       {contract && (
         <>
           <ContractOverview contract={contract} />
@@ -625,9 +633,13 @@ export function ReportDeadlinesPage() {
           setStatus(value === 'OVERDUE' || value === 'OPEN' ? value : '');
         }}
       />
-      {loading && !data && <Loading />}
-      <RequestError error={error} onRetry={() => void refetch().catch(() => undefined)} />
-      {data && deadlines.length === 0 && <EmptyState title={t('deadlines.none')} />}
+      <QueryStates
+        loading={loading && !data}
+        error={error}
+        refetch={refetch}
+        empty={Boolean(data) && deadlines.length === 0}
+        emptyTitle={t('deadlines.none')}
+      />
       {deadlines.length > 0 && (
         <div className={classes.tableWrap}>
           <table className={classes.table}>

@@ -8,7 +8,7 @@ import { formatIsoDate, formatMoney, formatMoneyCompact } from '../i18n/format';
 import { useLocale } from '../i18n/i18n';
 import licensing from '../licensing/licensing.module.css';
 import { useMembership } from '../session/route-membership';
-import { EmptyState, Loading, PageTitle, RequestError } from '../ui/page-states';
+import { EmptyState, PageTitle, QueryStates } from '../ui/page-states';
 import { AGEING_BUCKETS, ageingChartRows, ageingCurrencies, bucketAmounts } from './ageing-chart';
 import { CsvDownloadButton } from './csv-download-button';
 import { DistributionDownload } from './reports.page';
@@ -107,9 +107,13 @@ function AgeingReport({ organizationId }: { organizationId: string | null }) {
           />
         )}
       </div>
-      {loading && !data && <Loading />}
-      <RequestError error={error} onRetry={() => void refetch().catch(() => undefined)} />
-      {report && currencies.length === 0 && <EmptyState title={t('finance.nothingOwed')} />}
+      <QueryStates
+        loading={loading && !data}
+        error={error}
+        refetch={refetch}
+        empty={Boolean(report) && currencies.length === 0}
+        emptyTitle={t('finance.nothingOwed')}
+      />
       {report && currencies.length > 0 && (
         <>
           <section aria-labelledby="ageing-totals">

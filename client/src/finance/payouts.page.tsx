@@ -6,7 +6,7 @@ import { PayoutReconciliationDocument } from '../graphql/generated/graphql';
 import { formatIsoDate, formatMoney, formatNumber } from '../i18n/format';
 import { useLocale } from '../i18n/i18n';
 import licensing from '../licensing/licensing.module.css';
-import { EmptyState, Loading, PageTitle, RequestError } from '../ui/page-states';
+import { PageTitle, QueryStates } from '../ui/page-states';
 import { CsvDownloadButton } from './csv-download-button';
 import { daysBefore, todayIso } from './report-dates';
 import { FinanceNav } from './finance-nav';
@@ -33,9 +33,13 @@ export function PayoutsPage() {
     <Stack>
       <PageTitle>{t('finance.payoutsTitle')}</PageTitle>
       <FinanceNav />
-      {loading && !data && <Loading />}
-      <RequestError error={error} onRetry={() => void refetch().catch(() => undefined)} />
-      {data && payouts.length === 0 && <EmptyState title={t('finance.noPayouts')} />}
+      <QueryStates
+        loading={loading && !data}
+        error={error}
+        refetch={refetch}
+        empty={Boolean(data) && payouts.length === 0}
+        emptyTitle={t('finance.noPayouts')}
+      />
       {payouts.length > 0 && (
         // Focusable and named: on a phone the table scrolls sideways, and keyboards must reach it.
         <div

@@ -13,7 +13,7 @@ import { formatDateTime, formatMoney } from '../i18n/format';
 import { useLocale } from '../i18n/i18n';
 import { useSession } from '../session/session-hooks';
 import { useFormErrors } from '../ui/form-errors';
-import { EmptyState, Loading, PageTitle, RequestError } from '../ui/page-states';
+import { PageTitle, QueryStates, RequestError } from '../ui/page-states';
 import classes from '../licensing/licensing.module.css';
 import { FinanceNav } from './finance-nav';
 
@@ -69,9 +69,13 @@ export function ReconciliationPage() {
           setStatus(value === 'OPEN' || value === 'RESOLVED' ? value : '');
         }}
       />
-      {loading && !data && <Loading />}
-      <RequestError error={error} onRetry={() => void refetch().catch(() => undefined)} />
-      {data && exceptions.length === 0 && <EmptyState title={t('finance.noExceptions')} />}
+      <QueryStates
+        loading={loading && !data}
+        error={error}
+        refetch={refetch}
+        empty={Boolean(data) && exceptions.length === 0}
+        emptyTitle={t('finance.noExceptions')}
+      />
       {exceptions.length > 0 && (
         <ul className={classes.plainList} aria-label={t('finance.reconciliationTitle')}>
           {exceptions.map((exception) => (

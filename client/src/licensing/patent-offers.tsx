@@ -25,7 +25,7 @@ import { parseAmountToMinor, parsePercentToBps } from '../i18n/amount-input';
 import { formatIsoDate, formatMoney } from '../i18n/format';
 import { useLocale } from '../i18n/i18n';
 import { useSession } from '../session/session-hooks';
-import { EmptyState, Loading, RequestError } from '../ui/page-states';
+import { Loading, QueryStates, RequestError } from '../ui/page-states';
 import { CostChart } from './cost-chart';
 import classes from './licensing.module.css';
 import { PlanSummary } from './plan-summary';
@@ -64,9 +64,13 @@ export default function PatentOffers({ patentId }: { patentId: string }) {
       <Title order={2} size="h3" id={headingId} mb="sm">
         {t('offers.title')}
       </Title>
-      {loading && !data && <Loading />}
-      <RequestError error={error} onRetry={() => void refetch().catch(() => undefined)} />
-      {data && offers.length === 0 && <EmptyState title={t('offers.none')} />}
+      <QueryStates
+        loading={loading && !data}
+        error={error}
+        refetch={refetch}
+        empty={Boolean(data) && offers.length === 0}
+        emptyTitle={t('offers.none')}
+      />
       {offers.length > 0 && (
         <Stack>
           <Text>{t('simulator.intro')}</Text>

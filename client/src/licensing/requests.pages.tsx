@@ -20,7 +20,7 @@ import { formatDateTime } from '../i18n/format';
 import { useLocale } from '../i18n/i18n';
 import { useMembership } from '../session/route-membership';
 import { useFormErrors } from '../ui/form-errors';
-import { EmptyState, Loading, PageTitle, RequestError } from '../ui/page-states';
+import { EmptyState, Loading, PageTitle, QueryStates, RequestError } from '../ui/page-states';
 import classes from './licensing.module.css';
 import { PaymentPlanFields } from './payment-plan-fields';
 import { paymentPlanFormToInput, paymentPlanToForm, type PaymentPlanForm } from './payment-plan-form';
@@ -201,9 +201,13 @@ export function RequestPage() {
   return (
     <Stack>
       <PageTitle>{t('requests.detailTitle')}</PageTitle>
-      {loading && !data && <Loading />}
-      <RequestError error={error} onRetry={() => void refetch().catch(() => undefined)} />
-      {data && !request && <EmptyState title={t('common.notFound')} />}
+      <QueryStates
+        loading={loading && !data}
+        error={error}
+        refetch={refetch}
+        empty={Boolean(data) && !request}
+        emptyTitle={t('common.notFound')}
+      />
       {request && (
         <>
           <Group>

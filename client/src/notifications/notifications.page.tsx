@@ -8,7 +8,7 @@ import { formatIsoDate } from '../i18n/format';
 import { useLocale } from '../i18n/i18n';
 import classes from '../licensing/licensing.module.css';
 import { useMembership } from '../session/route-membership';
-import { EmptyState, Loading, PageTitle, RequestError } from '../ui/page-states';
+import { PageTitle, QueryStates } from '../ui/page-states';
 
 export function NotificationsPage() {
   const { t } = useTranslation();
@@ -30,9 +30,13 @@ export function NotificationsPage() {
         checked={unreadOnly}
         onChange={(event) => setUnreadOnly(event.currentTarget.checked)}
       />
-      {loading && !data && <Loading />}
-      <RequestError error={error} onRetry={() => void refetch().catch(() => undefined)} />
-      {data && notifications.length === 0 && <EmptyState title={t('notifications.none')} />}
+      <QueryStates
+        loading={loading && !data}
+        error={error}
+        refetch={refetch}
+        empty={Boolean(data) && notifications.length === 0}
+        emptyTitle={t('notifications.none')}
+      />
       {notifications.length > 0 && (
         <ul className={classes.thread}>
           {notifications.map((notification) => (

@@ -37,7 +37,7 @@ import { PlanSummary } from '../licensing/plan-summary';
 import { parseWholeNumber } from '../i18n/amount-input';
 import { useMembership } from '../session/route-membership';
 import { useFormErrors } from '../ui/form-errors';
-import { EmptyState, Loading, PageTitle, RequestError } from '../ui/page-states';
+import { Loading, PageTitle, QueryStates, RequestError } from '../ui/page-states';
 import { useInstitutionPatents } from './patents.pages';
 
 const LICENSE_KINDS: readonly LicenseKind[] = ['NON_EXCLUSIVE', 'EXCLUSIVE', 'SOLE'];
@@ -76,9 +76,13 @@ export function TtoOffersPage() {
       >
         {t('ttoOffers.title')}
       </PageTitle>
-      {loading && !data && <Loading />}
-      <RequestError error={error} onRetry={() => void refetch().catch(() => undefined)} />
-      {data && offers.length === 0 && <EmptyState title={t('ttoOffers.none')} />}
+      <QueryStates
+        loading={loading && !data}
+        error={error}
+        refetch={refetch}
+        empty={Boolean(data) && offers.length === 0}
+        emptyTitle={t('ttoOffers.none')}
+      />
       {offers.length > 0 && (
         <div className={classes.tableWrap}>
           <table className={classes.table}>
@@ -320,9 +324,13 @@ export function TtoOfferPage() {
       <PageTitle actions={offer ? <OfferStateBadge state={offer.state} /> : undefined}>
         {offer?.title ?? t('ttoOffers.title')}
       </PageTitle>
-      {loading && !data && <Loading />}
-      <RequestError error={error} onRetry={() => void refetch().catch(() => undefined)} />
-      {data && !offer && <EmptyState title={t('common.notFound')} />}
+      <QueryStates
+        loading={loading && !data}
+        error={error}
+        refetch={refetch}
+        empty={Boolean(data) && !offer}
+        emptyTitle={t('common.notFound')}
+      />
       {offer && <OfferView offer={offer} />}
     </Stack>
   );

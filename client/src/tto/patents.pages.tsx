@@ -32,7 +32,7 @@ import {
 import classes from '../licensing/licensing.module.css';
 import { useMembership } from '../session/route-membership';
 import { useFormErrors } from '../ui/form-errors';
-import { EmptyState, Loading, PageTitle, RequestError } from '../ui/page-states';
+import { EmptyState, Loading, PageTitle, QueryStates, RequestError } from '../ui/page-states';
 
 const STATE_COLORS: Record<PatentState, string> = { DRAFT: 'gray', PUBLISHED: 'green', WITHDRAWN: 'red' };
 
@@ -68,9 +68,13 @@ export function TtoPatentsPage() {
       >
         {t('ttoPatents.title')}
       </PageTitle>
-      {loading && !data && <Loading />}
-      <RequestError error={error} onRetry={() => void refetch().catch(() => undefined)} />
-      {data && patents.length === 0 && <EmptyState title={t('ttoPatents.none')} />}
+      <QueryStates
+        loading={loading && !data}
+        error={error}
+        refetch={refetch}
+        empty={Boolean(data) && patents.length === 0}
+        emptyTitle={t('ttoPatents.none')}
+      />
       {patents.length > 0 && (
         <div className={classes.tableWrap}>
           <table className={classes.table}>

@@ -37,6 +37,32 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
+/**
+ * What every page shows around a query: "loading" until the first answer, a failed request with a retry, and the
+ * empty message when the answer holds nothing.
+ */
+export function QueryStates({
+  loading,
+  error,
+  refetch,
+  empty,
+  emptyTitle,
+}: {
+  loading: boolean;
+  error: unknown;
+  refetch: () => Promise<unknown>;
+  empty: boolean;
+  emptyTitle: string;
+}) {
+  return (
+    <>
+      {loading && <Loading />}
+      <RequestError error={error} onRetry={() => void refetch().catch(() => undefined)} />
+      {empty && <EmptyState title={emptyTitle} />}
+    </>
+  );
+}
+
 /** A failed request: the API's own message when it refused (it is written for people), else a translated one. */
 export function RequestError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
