@@ -177,8 +177,9 @@ export class ContractEngineService {
         { $set: { status: to, updatedAt: now } },
       );
       if (result.modifiedCount === 0) continue;
-      // A payment may have landed between the update's read and its write (see obligation-payment.ts).
-      if (await restorePaidIfClaimed(obligation._id, now)) continue;
+      // A payment may have landed between the update's read and its write (see obligation-payment.ts); only an
+      // obligation already due can be paid, so a move from SCHEDULED needs no look.
+      if (from !== 'SCHEDULED' && (await restorePaidIfClaimed(obligation._id, now))) continue;
       moved.push(obligation);
     }
     return moved;
