@@ -155,8 +155,22 @@ export class BillingResolver {
     status: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<StripeEventLog[]> {
-    const events = await ctx.services.stripeWebhooks.list(ctx.request, status);
+    // An omitted argument arrives as undefined, not null: without `?? null` every unfiltered list was refused.
+    const events = await ctx.services.stripeWebhooks.list(ctx.request, status ?? null);
     return events.map((e) => ({ ...e, id: e._id }));
+  }
+
+  @Authorized('FINANCE', Access.PLATFORM_ADMIN)
+  @Mutation(() => StripeEventLog, {
+    description:
+      'Applies a FAILED Stripe event again now (the platform’s finance staff), instead of waiting for the billing run’s retry.',
+  })
+  async reapplyStripeEvent(
+    @Arg('id', () => ID, { description: 'Stripe’s event id.' }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<StripeEventLog> {
+    const event = await ctx.services.stripeWebhooks.reapply(ctx.request, id);
+    return { ...event, id: event._id };
   }
 
   @FieldResolver(() => [PaymentAttempt], { description: 'The tries at collecting it, oldest first.' })

@@ -92,6 +92,30 @@ export class StripeWebhookService {
     return applied;
   }
 
+  /**
+   * Applies one FAILED event again now, for finance staff who fixed its cause and will not wait for the next
+   * billing run or Stripe's redelivery. Applying is idempotent, so racing either of them is harmless.
+   */
+  async reapply(ctx: RequestContext, eventId: string): Promise<StripeEventRecord> {
+    if (!ctx.system && !seesWholeLedger(ctx.viewer))
+      throw AppError.forbidden('Only the platform’s finance staff apply Stripe’s events.');
+    const stored = await StripeEventModel.findById(eventId).lean<StripeEventRecord>();
+    if (!stored) throw AppError.notFound('The Stripe event');
+    if (stored.status !== 'FAILED')
+      throw new AppError(
+        'INVALID_STATE_TRANSITION',
+        `Only an event whose handling failed is applied again; this one is ${stored.status}.`,
+      );
+    // As the webhook applies it: the handlers post to the ledger and settle obligations, which is the system's doing.
+    await this.apply(
+      JSON.parse(stored.payload) as Stripe.Event,
+      systemContext(ctx.clock, `reapply:${eventId}`),
+    );
+    const applied = await StripeEventModel.findById(eventId).lean<StripeEventRecord>();
+    if (!applied) throw AppError.notFound('The Stripe event');
+    return applied;
+  }
+
   async list(ctx: RequestContext, status: string | null): Promise<StripeEventRecord[]> {
     if (!ctx.system && !seesWholeLedger(ctx.viewer))
       throw AppError.forbidden('Only the platform’s finance staff see Stripe’s events.');
