@@ -415,6 +415,36 @@ describe('GraphQL, for finance', () => {
     ]);
   });
 
+  it('lists them newest first when asked, page by page, and refuses a cursor of the other order', async () => {
+    const first = await admin.client.data<EntriesData>('LedgerEntries', {
+      filter: { contractId },
+      first: 2,
+      order: 'NEWEST_FIRST',
+    });
+    const rest = await admin.client.data<EntriesData>('LedgerEntries', {
+      filter: { contractId },
+      first: 2,
+      order: 'NEWEST_FIRST',
+      after: first.ledgerEntries.pageInfo.endCursor,
+    });
+
+    expect(first.ledgerEntries.totalCount).toBe(3);
+    expect(rest.ledgerEntries.pageInfo.hasNextPage).toBe(false);
+    const nodes = [...first.ledgerEntries.edges, ...rest.ledgerEntries.edges].map((e) => e.node);
+    expect(nodes.map((n) => [n.effectiveDate, n.cause.kind])).toEqual([
+      ['2026-02-28', 'OBLIGATION_DUE'],
+      ['2026-02-03', 'PAYMENT'],
+      ['2026-01-31', 'OBLIGATION_DUE'],
+    ]);
+    // A cursor is a position in one order: continuing the other order from it would skip or repeat entries.
+    const mixed = await admin.client.run('LedgerEntries', {
+      filter: { contractId },
+      first: 2,
+      after: first.ledgerEntries.pageInfo.endCursor,
+    });
+    expect(mixed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
   it("shows the licensor's finance staff only the entries and lines of their organisation", async () => {
     const data = await universityFinance.client.data<EntriesData>('LedgerEntries', {
       filter: { contractId },

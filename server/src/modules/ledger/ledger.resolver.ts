@@ -4,14 +4,21 @@ import { Access } from '../../graphql/auth-checker';
 import { pageOfList } from '../../graphql/connection';
 import type { GraphQLContext } from '../../graphql/context';
 import { toLedgerBalance, toLedgerEntry } from './ledger.mapper';
-import { LedgerBalance, LedgerEntry, LedgerEntryConnection, LedgerEntryFilter } from './ledger.types';
+import {
+  LedgerBalance,
+  LedgerEntry,
+  LedgerEntryConnection,
+  LedgerEntryFilter,
+  LedgerEntryOrderEnum,
+  type LedgerEntryOrder,
+} from './ledger.types';
 
 @Resolver(() => LedgerEntry)
 export class LedgerResolver {
   @Authorized('FINANCE', Access.PLATFORM_ADMIN)
   @Query(() => LedgerEntryConnection, {
     description:
-      "Journal entries in ledger order (effective date, then posting time). Platform finance and admins see the whole ledger; an organisation's finance staff see its entries, and of each only its own lines.",
+      "Journal entries in ledger order (effective date, then posting time), or the reverse. Platform finance and admins see the whole ledger; an organisation's finance staff see its entries, and of each only its own lines.",
   })
   async ledgerEntries(
     @Arg('filter', () => LedgerEntryFilter, { nullable: true, description: 'Which entries.' })
@@ -20,10 +27,21 @@ export class LedgerResolver {
     first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last item seen.' })
     after: string | null,
+    @Arg('order', () => LedgerEntryOrderEnum, {
+      defaultValue: 'OLDEST_FIRST',
+      description: 'Which way the list runs; a cursor only continues the order it came from.',
+    })
+    order: LedgerEntryOrder,
     @Ctx() ctx: GraphQLContext,
   ) {
     const entries = await ctx.services.ledger.visibleEntries(ctx.request, { ...filter });
-    return pageOfList(entries, { first, after }, `ledger:${cursorScope(filter ?? {})}`, toLedgerEntry);
+    if (order === 'NEWEST_FIRST') entries.reverse();
+    return pageOfList(
+      entries,
+      { first, after },
+      `ledger:${cursorScope({ ...filter, order })}`,
+      toLedgerEntry,
+    );
   }
 
   @Authorized('FINANCE', Access.PLATFORM_ADMIN)

@@ -45,6 +45,20 @@ registerEnumType(LedgerCauseKindEnum, {
   },
 });
 
+export const LEDGER_ENTRY_ORDERS = ['OLDEST_FIRST', 'NEWEST_FIRST'] as const;
+export type LedgerEntryOrder = (typeof LEDGER_ENTRY_ORDERS)[number];
+export const LedgerEntryOrderEnum = enumObject(LEDGER_ENTRY_ORDERS);
+registerEnumType(LedgerEntryOrderEnum, {
+  name: 'LedgerEntryOrder',
+  description: 'Which way a list of journal entries runs.',
+  valuesConfig: {
+    OLDEST_FIRST: { description: 'Ledger order: effective date, then posting time.' },
+    NEWEST_FIRST: {
+      description: 'Ledger order reversed: the latest effective date first, as a journal is browsed.',
+    },
+  },
+});
+
 @ObjectType({ description: 'Why an entry exists: a kind and the id of what caused it.' })
 export class LedgerCause {
   @Field(() => LedgerCauseKindEnum, { description: 'What happened.' })
