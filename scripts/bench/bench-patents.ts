@@ -28,8 +28,15 @@ export async function seedBenchPatents(backing: BackingServices): Promise<BenchS
   let bulkLoaded = 0;
   if ((await publishedPatentCount()) < BENCH_PATENT_COUNT) {
     await seedDemoData(backing.services, systemClock, terminalProgress(), 0);
-    bulkLoaded = await bulkLoadPublishedPatents(systemClock, BENCH_PATENT_COUNT, terminalProgress());
+    bulkLoaded = await bulkLoadPublishedPatents(
+      backing.services.catalogueIndex,
+      systemClock,
+      BENCH_PATENT_COUNT,
+      terminalProgress(),
+    );
   }
+  // Patents loaded before the catalogue had an index get one here, once (reading them all takes minutes).
+  await backing.services.catalogueIndex.ensureBuilt(terminalProgress());
   return {
     publishedPatents: await publishedPatentCount(),
     bulkLoaded,

@@ -1,3 +1,4 @@
+import type { CatalogueIndexService } from '../../server/src/modules/patents/catalogue-index.service';
 import { Types } from 'mongoose';
 import type { Clock } from '../../server/src/common/clock';
 import { systemContext } from '../../server/src/common/request-context';
@@ -178,6 +179,7 @@ export async function seedDemoData(
  * hour on FerretDB): the same content, validation and public copy as the service writes, in batches.
  */
 export async function bulkLoadPublishedPatents(
+  catalogue: CatalogueIndexService,
   clock: Clock,
   count: number,
   progress: SeedProgress = silentProgress,
@@ -196,10 +198,9 @@ export async function bulkLoadPublishedPatents(
   const flush = async () => {
     if (batch.length === 0) return;
     await PatentModel.insertMany(batch, { ordered: false, lean: true });
-    await PublishedPatentModel.insertMany(
-      batch.map((p) => publicCopyOf(p, now)),
-      { ordered: false, lean: true },
-    );
+    const publicCopies = batch.map((p) => publicCopyOf(p, now));
+    await PublishedPatentModel.insertMany(publicCopies, { ordered: false, lean: true });
+    await catalogue.indexPublished(publicCopies);
     progress.tick(batch.length);
     inserted += batch.length;
     batch = [];

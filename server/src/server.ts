@@ -120,6 +120,8 @@ export async function startServer(
 ): Promise<RunningServer> {
   const backing = options.backing ?? (await startBackingServices(config));
   const { app, apollo } = await createApp(backing.services, { clock: options.clock ?? systemClock });
+  // Patents published before the index existed (or changes a crash left behind) are indexed before the first search.
+  await backing.services.catalogueIndex.ensureBuilt();
   const http: Server = await new Promise((resolve, reject) => {
     const server = createServer(app);
     server.once('error', (error: NodeJS.ErrnoException) =>

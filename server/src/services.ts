@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 import type { Config } from './config/config';
 import { IdentityService } from './modules/identity/identity.service';
 import { OrganizationService } from './modules/identity/organization.service';
+import { CatalogueIndexService } from './modules/patents/catalogue-index.service';
 import { PatentSearchService } from './modules/patents/patent-search.service';
 import { PatentService } from './modules/patents/patent.service';
 import { OfferService } from './modules/offers/offer.service';
@@ -27,6 +28,7 @@ export type Services = {
   stripeMode: 'simulator' | 'stripe-mock' | 'test' | 'live';
   identity: IdentityService;
   organizations: OrganizationService;
+  catalogueIndex: CatalogueIndexService;
   patents: PatentService;
   patentSearch: PatentSearchService;
   offers: OfferService;
@@ -49,6 +51,7 @@ export function createServices(config: Config, stripe: Stripe, stripeMode: Servi
   const organizations = new OrganizationService(config);
   const contracts = new ContractService(organizations);
   const ledger = new LedgerService();
+  const catalogueIndex = new CatalogueIndexService();
   const ledgerPort = ledgerPortOf(ledger);
   const stripeAccounts = new StripeAccountsService(config, stripe, organizations);
   const collection = new CollectionService(config, stripe, stripeAccounts, ledgerPort);
@@ -58,8 +61,9 @@ export function createServices(config: Config, stripe: Stripe, stripeMode: Servi
     stripeMode,
     identity: new IdentityService(config),
     organizations,
-    patents: new PatentService(organizations),
-    patentSearch: new PatentSearchService(organizations),
+    catalogueIndex,
+    patents: new PatentService(organizations, catalogueIndex),
+    patentSearch: new PatentSearchService(organizations, catalogueIndex),
     offers: new OfferService(config),
     contracts,
     licenseRequests: new LicenseRequestService(contracts),

@@ -12,7 +12,11 @@ import { logger } from '../common/logger';
  */
 export const HOT_EQUALITY_FIELDS: Record<string, string[]> = {
   patents: ['_id', 'institutionId', 'externalKey'],
+  // Search reads the catalogue index, not these; the filters stay indexed for the benchmark's bare driver route.
   published_patents: ['_id', 'terms', 'technicalFields', 'jurisdiction', 'institutionId', 'legalStatus'],
+  catalogue_index_heads: ['_id'],
+  catalogue_index_blocks: ['_id'],
+  catalogue_changes: ['_id'],
   organizations: ['_id', 'externalKey'],
   users: ['_id', 'email'],
   refresh_tokens: ['tokenHash', 'familyId'],

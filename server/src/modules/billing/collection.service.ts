@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { forEachConcurrently } from '../../common/concurrency';
 import { Types } from 'mongoose';
 import Stripe from 'stripe';
 import { isCalendarDate, toCalendarDate, type CalendarDate } from '../../common/calendar-date';
@@ -654,18 +655,6 @@ export function outcomeOfError(error: unknown): AttemptOutcome {
     status: 'UNKNOWN',
     failureMessage: error instanceof Error ? error.message : String(error),
   };
-}
-
-async function forEachConcurrently<T>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
 /**

@@ -11,6 +11,9 @@ import {
   type LegalStatus,
   type TechnicalField,
 } from './patent.fields';
+import { mapConcurrently } from '../../common/concurrency';
+import { hasTerm, newestFilingFirst, type CatalogueRow } from './catalogue-index';
+import type { CatalogueIndexService } from './catalogue-index.service';
 import { PublishedPatentModel, type PublishedPatentRecord } from './patent.model';
 import { queryTerms } from './search-terms';
 
@@ -52,19 +55,24 @@ export type PatentSearchResult = {
 
 const MAX_QUERY_LENGTH = 200;
 const MAX_QUERY_TERMS = 16;
-const MATCH_BATCH_SIZE = 10_000;
+const PAGE_READ_CONCURRENCY = 10;
 // A term in the title or keywords says more about what a patent is than one in its abstract.
 const BOOSTED_TERM_WEIGHT = 3;
 const TERM_WEIGHT = 1;
+const PUBLIC_FIELDS = { terms: 0, boostTerms: 0 } as const;
 
 /**
- * Catalogue search over the public read model. One query fetches every published patent that matches the terms
- * and filters (terms and single-valued filters are equality filters, which FerretDB hands to PostgreSQL); scoring,
- * facets, sorting and the page are computed here from that one answer, and one more query loads the institutions.
- * So a page costs two round trips whatever its size.
+ * Catalogue search. Matching, facet counts and ordering run over the catalogue index held in memory
+ * (catalogue-index.ts), which costs one small query to learn whether another process published something since;
+ * then the page's public copies are read by id, and the institutions named in the facets in one more query.
+ * Reading every matching document from the database instead took minutes for the default listing of 100,000
+ * patents on FerretDB, which decodes each whole document it returns.
  */
 export class PatentSearchService {
-  constructor(private readonly organizations: OrganizationService) {}
+  constructor(
+    private readonly organizations: OrganizationService,
+    private readonly index: CatalogueIndexService,
+  ) {}
 
   async search(request: PatentSearchRequest): Promise<PatentSearchResult> {
     const first = pageSize(request.first);
@@ -78,24 +86,43 @@ export class PatentSearchService {
     const scope = cursorScope({ terms, filter, sort });
     const offset = decodeOffsetCursor(request.after, scope);
 
-    // Every match is scored and counted, so fetch them in as few batches as the reply size allows.
-    const matches = await PublishedPatentModel.find(mongoFilter(terms, filter), { terms: 0 })
-      .batchSize(MATCH_BATCH_SIZE)
-      .lean<PublishedPatentRecord[]>();
-    const scored = matches.map((patent) => ({ patent, score: relevance(patent, terms) }));
-    scored.sort(comparator(sort, terms.length > 0));
+    const snapshot = await this.index.current();
+    const termIds = terms.map((t) => snapshot.dictionary.find(t));
+    const ordered = ordering(sort, terms.length > 0);
+    const keep = rowFilter(filter);
+    let matches: CatalogueRow[];
+    let scores: Map<CatalogueRow, number> | null = null;
+    if (termIds.some((id) => id === undefined)) {
+      // Some query term is in no published patent, so no patent has them all.
+      matches = [];
+    } else if (termIds.length === 0) {
+      const rows = ordered === 'newest' ? snapshot.newestFirst() : snapshot.rows;
+      matches = rows.filter(keep);
+    } else {
+      const ids = termIds as number[];
+      matches = snapshot.rows.filter((row) => ids.every((id) => hasTerm(row.terms, id)) && keep(row));
+      scores = new Map(matches.map((row) => [row, relevance(row, ids)]));
+    }
+    if (ordered !== 'newest' || termIds.length > 0) matches.sort(comparator(sort, scores));
 
-    const page = scored.slice(offset, offset + first);
-    const institutionIds = [...new Set(matches.map((m) => m.institutionId.toHexString()))];
-    const institutions = await this.organizations.getManyByIds(institutionIds);
+    const page = matches.slice(offset, offset + first);
+    const [patents, institutions] = await Promise.all([
+      mapConcurrently(page, PAGE_READ_CONCURRENCY, (row) =>
+        PublishedPatentModel.findById(row.patentId, PUBLIC_FIELDS).lean<PublishedPatentRecord>(),
+      ),
+      this.organizations.getManyByIds([...new Set(matches.map((m) => m.institutionId))]),
+    ]);
+    // A copy withdrawn after this generation was committed is not shown; the next generation drops its row.
+    const hits = page.flatMap((row, i) => {
+      const patent = patents[i];
+      return patent
+        ? [{ cursor: encodeOffsetCursor(offset + i + 1, scope), score: scores?.get(row) ?? 0, patent }]
+        : [];
+    });
     return {
-      totalCount: scored.length,
-      hits: page.map((hit, i) => ({
-        cursor: encodeOffsetCursor(offset + i + 1, scope),
-        score: hit.score,
-        patent: hit.patent,
-      })),
-      hasNextPage: offset + first < scored.length,
+      totalCount: matches.length,
+      hits,
+      hasNextPage: offset + first < matches.length,
       endCursor: page.length > 0 ? encodeOffsetCursor(offset + page.length, scope) : null,
       facets: facetsOf(matches, institutions),
       institutions,
@@ -121,68 +148,61 @@ function validateFilter(filter: PatentSearchFilter): void {
   });
 }
 
-/** Equality where a filter has one value (pushed down to the database), `$in` where it has several. */
-function mongoFilter(terms: string[], filter: PatentSearchFilter): Record<string, unknown> {
-  const query: Record<string, unknown> = {};
-  const and: Record<string, unknown>[] = [];
-  if (terms.length > 0) query.terms = terms[0];
-  for (const term of terms.slice(1)) and.push({ terms: term });
-  const oneOrMany = (field: string, values: unknown[] | null | undefined) => {
-    if (!values || values.length === 0) return;
-    if (values.length === 1) query[field] = values[0];
-    else and.push({ [field]: { $in: values } });
-  };
-  oneOrMany('technicalFields', filter.technicalFields);
-  oneOrMany('jurisdiction', filter.jurisdictions);
-  oneOrMany('legalStatus', filter.legalStatuses);
-  oneOrMany(
-    'institutionId',
-    filter.institutionIds?.map((id) => new Types.ObjectId(id)),
-  );
-  const trl: Record<string, number> = {};
-  if (filter.trlMin) trl.$gte = filter.trlMin;
-  if (filter.trlMax) trl.$lte = filter.trlMax;
-  if (Object.keys(trl).length > 0) and.push({ trl });
-  if (and.length > 0) query.$and = and;
-  return query;
+function rowFilter(filter: PatentSearchFilter): (row: CatalogueRow) => boolean {
+  const fields = filter.technicalFields?.length ? new Set<string>(filter.technicalFields) : null;
+  const jurisdictions = filter.jurisdictions?.length ? new Set<string>(filter.jurisdictions) : null;
+  const statuses = filter.legalStatuses?.length ? new Set<string>(filter.legalStatuses) : null;
+  const institutions = filter.institutionIds?.length ? new Set(filter.institutionIds) : null;
+  const trlMin = filter.trlMin ?? 1;
+  const trlMax = filter.trlMax ?? 9;
+  return (row) =>
+    (!fields || row.technicalFields.some((f) => fields.has(f))) &&
+    (!jurisdictions || jurisdictions.has(row.jurisdiction)) &&
+    (!statuses || statuses.has(row.legalStatus)) &&
+    (!institutions || institutions.has(row.institutionId)) &&
+    row.trl >= trlMin &&
+    row.trl <= trlMax;
 }
 
-function relevance(patent: PublishedPatentRecord, terms: string[]): number {
-  if (terms.length === 0) return 0;
-  const boosted = new Set(patent.boostTerms);
+function relevance(row: CatalogueRow, termIds: number[]): number {
   return (
-    terms.reduce((sum, term) => sum + (boosted.has(term) ? BOOSTED_TERM_WEIGHT : TERM_WEIGHT), 0) /
-    terms.length
+    termIds.reduce((sum, id) => sum + (hasTerm(row.boostTerms, id) ? BOOSTED_TERM_WEIGHT : TERM_WEIGHT), 0) /
+    termIds.length
   );
 }
 
-type Scored = { patent: PublishedPatentRecord; score: number };
+/** "newest" when the order is the index's own default order, which needs no sorting per request. */
+function ordering(sort: PatentSort, hasQuery: boolean): 'newest' | 'other' {
+  return sort === 'FILING_DATE_DESC' || (sort === 'RELEVANCE' && !hasQuery) ? 'newest' : 'other';
+}
 
-function comparator(sort: PatentSort, hasQuery: boolean): (a: Scored, b: Scored) => number {
-  const newestFirst = (a: Scored, b: Scored) => b.patent.filingDate.localeCompare(a.patent.filingDate);
-  const byId = (a: Scored, b: Scored) => a.patent._id.toHexString().localeCompare(b.patent._id.toHexString());
+function comparator(
+  sort: PatentSort,
+  scores: Map<CatalogueRow, number> | null,
+): (a: CatalogueRow, b: CatalogueRow) => number {
+  const byId = (a: CatalogueRow, b: CatalogueRow) =>
+    a.patentId < b.patentId ? -1 : a.patentId > b.patentId ? 1 : 0;
+  const oldestFirst = (a: CatalogueRow, b: CatalogueRow) =>
+    a.filingDate === b.filingDate ? byId(a, b) : a.filingDate < b.filingDate ? -1 : 1;
   switch (sort) {
     case 'FILING_DATE_ASC':
-      return (a, b) => -newestFirst(a, b) || byId(a, b);
+      return oldestFirst;
     case 'FILING_DATE_DESC':
-      return (a, b) => newestFirst(a, b) || byId(a, b);
+      return newestFilingFirst;
     case 'TRL_DESC':
-      return (a, b) => b.patent.trl - a.patent.trl || newestFirst(a, b) || byId(a, b);
+      return (a, b) => b.trl - a.trl || newestFilingFirst(a, b);
     case 'RELEVANCE':
-      return hasQuery
-        ? (a, b) => b.score - a.score || newestFirst(a, b) || byId(a, b)
-        : (a, b) => newestFirst(a, b) || byId(a, b);
+      return scores
+        ? (a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0) || newestFilingFirst(a, b)
+        : newestFilingFirst;
   }
 }
 
 function facetsOf(
-  matches: PublishedPatentRecord[],
+  matches: CatalogueRow[],
   institutions: Map<string, OrganizationRecord>,
 ): PatentSearchResult['facets'] {
-  const count = (
-    values: (p: PublishedPatentRecord) => string[],
-    label: (value: string) => string,
-  ): FacetCount[] => {
+  const count = (values: (row: CatalogueRow) => string[], label: (value: string) => string): FacetCount[] => {
     const counts = new Map<string, number>();
     for (const p of matches) for (const v of values(p)) counts.set(v, (counts.get(v) ?? 0) + 1);
     return [...counts.entries()]
@@ -203,7 +223,7 @@ function facetsOf(
       (v) => LEGAL_STATUS_LABELS[v as LegalStatus] ?? v,
     ),
     institutions: count(
-      (p) => [p.institutionId.toHexString()],
+      (p) => [p.institutionId],
       (v) => institutions.get(v)?.name ?? v,
     ),
     trl: count(

@@ -74,8 +74,8 @@ export const PatentModel = model<PatentRecord>('Patent', patentSchema);
 
 /**
  * The public read model of the catalogue: one document per published patent holding what visitors see and the
- * search terms. Search reads only this collection, so a page of results is one query whatever its size; the
- * document is rewritten whenever its patent is published or edited, and removed when it stops being public.
+ * search terms. It is rewritten whenever its patent is published or edited, and removed when it stops being
+ * public; the catalogue index (catalogue-index.ts) is built from these documents, and search shows them by id.
  */
 export type PublishedPatentRecord = PatentContent & {
   _id: Types.ObjectId;
@@ -97,8 +97,6 @@ const publishedPatentSchema = new Schema(
   },
   { collection: 'published_patents', versionKey: false },
 );
-// On MongoDB the multikey index serves the term lookups; FerretDB evaluates the same equality in PostgreSQL.
-publishedPatentSchema.index({ terms: 1 });
 publishedPatentSchema.index({ institutionId: 1 });
 
 export const PublishedPatentModel = model<PublishedPatentRecord>('PublishedPatent', publishedPatentSchema);

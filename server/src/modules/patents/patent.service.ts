@@ -3,6 +3,7 @@ import { AppError } from '../../common/errors';
 import { hasRole, isPlatformAdmin, requireRoleIn, type RequestContext } from '../../common/request-context';
 import { transition } from '../../common/state-machine';
 import type { OrganizationService } from '../identity/organization.service';
+import type { CatalogueIndexService } from './catalogue-index.service';
 import type { PatentContent, PatentState } from './patent.fields';
 import {
   PatentModel,
@@ -19,7 +20,10 @@ export type PatentContentInput = Partial<PatentContent> &
   Pick<PatentContent, 'applicationNumber' | 'jurisdiction' | 'legalStatus' | 'filingDate' | 'trl'>;
 
 export class PatentService {
-  constructor(private readonly organizations: OrganizationService) {}
+  constructor(
+    private readonly organizations: OrganizationService,
+    private readonly catalogue: CatalogueIndexService,
+  ) {}
 
   async create(
     ctx: RequestContext,
@@ -88,7 +92,7 @@ export class PatentService {
 
   async syncPublicCopy(patent: PatentRecord, at: Date): Promise<void> {
     if (patent.state === 'PUBLISHED') await this.writePublicCopy(patent, at);
-    else await PublishedPatentModel.deleteOne({ _id: patent._id });
+    else await this.inCatalogue(patent, () => PublishedPatentModel.deleteOne({ _id: patent._id }));
   }
 
   /** A patent as its viewer may see it: published ones are public, others only for their own institution. */
@@ -134,7 +138,21 @@ export class PatentService {
   }
 
   private async writePublicCopy(patent: PatentRecord, at: Date): Promise<void> {
-    await PublishedPatentModel.replaceOne({ _id: patent._id }, publicCopyOf(patent, at), { upsert: true });
+    await this.inCatalogue(patent, () =>
+      PublishedPatentModel.replaceOne({ _id: patent._id }, publicCopyOf(patent, at), { upsert: true }),
+    );
+  }
+
+  /**
+   * A write of the public copy, with the catalogue index following before the caller's answer: so the TTO sees
+   * its publication in search at once. The change is recorded before the write too, so that a crash between the
+   * write and the refresh leaves a change for the next refresh rather than a stale index.
+   */
+  private async inCatalogue(patent: PatentRecord, write: () => Promise<unknown>): Promise<void> {
+    await this.catalogue.recordChange(patent._id);
+    await write();
+    await this.catalogue.recordChange(patent._id);
+    await this.catalogue.refresh();
   }
 }
 
