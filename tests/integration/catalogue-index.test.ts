@@ -8,7 +8,11 @@ import {
 } from '../../server/src/modules/patents/catalogue-index.model';
 import { CatalogueIndexService } from '../../server/src/modules/patents/catalogue-index.service';
 import { PublishedPatentModel, type PatentRecord } from '../../server/src/modules/patents/patent.model';
-import { completeContent, publicCopyOf } from '../../server/src/modules/patents/patent.service';
+import {
+  completeContent,
+  publicCopyOf,
+  type PatentContentInput,
+} from '../../server/src/modules/patents/patent.service';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { batteryPatent } from './fixtures/actors';
 
@@ -28,8 +32,10 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  for (const model of [CatalogueHeadModel, CatalogueBlockModel, CatalogueChangeModel, PublishedPatentModel])
-    await model.deleteMany({});
+  await CatalogueHeadModel.deleteMany({});
+  await CatalogueBlockModel.deleteMany({});
+  await CatalogueChangeModel.deleteMany({});
+  await PublishedPatentModel.deleteMany({});
 });
 
 function publicCopy(n: number, titleEn: string) {
@@ -39,7 +45,7 @@ function publicCopy(n: number, titleEn: string) {
       ...batteryPatent,
       titleEn,
       applicationNumber: `CN2024${String(n).padStart(6, '0')}`,
-    }),
+    } as PatentContentInput),
     _id: new Types.ObjectId(),
     institutionId,
     state: 'PUBLISHED',

@@ -64,6 +64,8 @@ export class CatalogueIndexService {
   private readonly dictionary = new TermDictionary();
   private snapshot: CatalogueSnapshot = this.emptySnapshot();
   private decodedBlocks = new Map<string, CatalogueRow[]>();
+  // Searches that arrive while a generation loads wait for that one load rather than each reading every block.
+  private loading: { token: string; done: Promise<CatalogueSnapshot | null> } | null = null;
 
   /** The latest committed generation; empty before the first one. */
   async current(): Promise<CatalogueSnapshot> {
@@ -71,7 +73,14 @@ export class CatalogueIndexService {
       const head = await latestHead();
       if (!head) return this.emptySnapshot();
       if (this.snapshot.headToken === head.token) return this.snapshot;
-      const loaded = await this.load(head);
+      if (this.loading?.token !== head.token) {
+        const done = this.load(head);
+        this.loading = { token: head.token, done };
+        void done.finally(() => {
+          if (this.loading?.done === done) this.loading = null;
+        });
+      }
+      const loaded = await this.loading.done;
       if (loaded) return loaded;
       // Its blocks were collected after a newer head superseded it: take the newer one.
       if (attempt >= MAX_COMMIT_ATTEMPTS)
