@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { Types } from 'mongoose';
 import { mapConcurrently } from '../../common/concurrency';
 import { isDuplicateKeyError } from '../../common/errors';
@@ -20,6 +21,7 @@ import {
   CatalogueBlockModel,
   CatalogueChangeModel,
   CatalogueHeadModel,
+  type CatalogueBlockRecord,
   type CatalogueHeadRecord,
 } from './catalogue-index.model';
 import { PublishedPatentModel } from './patent.model';
@@ -39,6 +41,7 @@ const SOURCE_FIELDS = {
 const GENERATIONS_KEPT = 3;
 const READ_CONCURRENCY = 8;
 const MAX_COMMIT_ATTEMPTS = 20;
+const BLOCKS_READ_BY_ID = 4;
 
 /** The seed's progress shape, so that its progress bar shows a rebuild too. */
 export type IndexProgress = {
@@ -140,7 +143,10 @@ export class CatalogueIndexService {
     const flush = async () => {
       if (rows.length === 0) return;
       const block = { id: new Types.ObjectId().toHexString(), rows };
-      await CatalogueBlockModel.create({ _id: block.id, data: encodeBlock(block.rows, this.dictionary) });
+      await CatalogueBlockModel.create({
+        _id: block.id,
+        data: packBlock(encodeBlock(block.rows, this.dictionary)),
+      });
       blocks.push(block);
       rows = [];
     };
@@ -189,7 +195,7 @@ export class CatalogueIndexService {
     );
     if (changedBlocks.length > 0)
       await CatalogueBlockModel.insertMany(
-        changedBlocks.map((b) => ({ _id: b.id, data: encodeBlock(b.rows, this.dictionary) })),
+        changedBlocks.map((b) => ({ _id: b.id, data: packBlock(encodeBlock(b.rows, this.dictionary)) })),
         { ordered: false, lean: true },
       );
     const committed = await this.commitBlocks(base.generation + 1, blocks);
@@ -221,14 +227,29 @@ export class CatalogueIndexService {
 
   /** Null when a block of the head is gone (collected after a newer generation superseded it). */
   private async load(head: CatalogueHeadRecord): Promise<CatalogueSnapshot | null> {
-    const blocks = await mapConcurrently(head.blocks, READ_CONCURRENCY, async (id) => {
-      const decoded = this.decodedBlocks.get(id);
-      if (decoded) return { id, rows: decoded };
-      const stored = await CatalogueBlockModel.findById(id).lean();
-      return stored ? { id, rows: decodeBlock(stored.data, this.dictionary) } : null;
-    });
-    if (blocks.some((b) => b === null)) return null;
-    this.remember(head, blocks as CatalogueBlock[]);
+    const missing = head.blocks.filter((id) => !this.decodedBlocks.has(id));
+    const fetched = new Map<string, CatalogueRow[]>();
+    const decode = (stored: CatalogueBlockRecord) =>
+      fetched.set(stored._id, decodeBlock(unpackBlock(stored.data), this.dictionary));
+    if (missing.length > BLOCKS_READ_BY_ID) {
+      // FerretDB's PostgreSQL plans even a lookup by `_id` in this small table as a scan that unpacks every block,
+      // so many blocks are cheaper read in that one scan than one by one.
+      for await (const stored of CatalogueBlockModel.find({}).lean<CatalogueBlockRecord[]>().cursor()) {
+        if (missing.includes(stored._id)) decode(stored as CatalogueBlockRecord);
+      }
+    } else {
+      const stored = await mapConcurrently(missing, READ_CONCURRENCY, (id) =>
+        CatalogueBlockModel.findById(id).lean<CatalogueBlockRecord>(),
+      );
+      for (const block of stored) if (block) decode(block);
+    }
+    const blocks: CatalogueBlock[] = [];
+    for (const id of head.blocks) {
+      const rows = this.decodedBlocks.get(id) ?? fetched.get(id);
+      if (!rows) return null;
+      blocks.push({ id, rows });
+    }
+    this.remember(head, blocks);
     return this.snapshot;
   }
 
@@ -241,6 +262,19 @@ export class CatalogueIndexService {
   private emptySnapshot(): CatalogueSnapshot {
     return new CatalogueSnapshot(null, 0, [], this.dictionary);
   }
+}
+
+/**
+ * A block as stored: its JSON gzipped, in base64. PostgreSQL keeps a large value compressed out of line and must
+ * unpack all of it to read a document's `_id`; a value that is already compressed it stores as it is, and the
+ * scan of a lookup then only copies it (measured: a lookup among 100 blocks of 1.1 MB JSON took 0.4 s).
+ */
+function packBlock(json: string): string {
+  return gzipSync(json).toString('base64');
+}
+
+function unpackBlock(data: string): string {
+  return gunzipSync(Buffer.from(data, 'base64')).toString('utf8');
 }
 
 async function latestHead(): Promise<CatalogueHeadRecord | null> {

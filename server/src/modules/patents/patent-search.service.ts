@@ -12,7 +12,7 @@ import {
   type TechnicalField,
 } from './patent.fields';
 import { mapConcurrently } from '../../common/concurrency';
-import { hasTerm, newestFilingFirst, type CatalogueRow } from './catalogue-index';
+import { hasTerm, newestFilingFirst, type CatalogueRow, type CatalogueSnapshot } from './catalogue-index';
 import type { CatalogueIndexService } from './catalogue-index.service';
 import { PublishedPatentModel, type PublishedPatentRecord } from './patent.model';
 import { queryTerms } from './search-terms';
@@ -74,6 +74,18 @@ export class PatentSearchService {
     private readonly index: CatalogueIndexService,
   ) {}
 
+  // The whole catalogue's facet counts change only with a new generation: counted once per generation.
+  private readonly wholeCatalogue = new WeakMap<CatalogueSnapshot, FacetTallies>();
+
+  private catalogueTallies(snapshot: CatalogueSnapshot): FacetTallies {
+    let tallies = this.wholeCatalogue.get(snapshot);
+    if (!tallies) {
+      tallies = tally(snapshot.rows);
+      this.wholeCatalogue.set(snapshot, tallies);
+    }
+    return tallies;
+  }
+
   async search(request: PatentSearchRequest): Promise<PatentSearchResult> {
     const first = pageSize(request.first);
     const query = (request.query ?? '').trim();
@@ -90,6 +102,7 @@ export class PatentSearchService {
     const termIds = terms.map((t) => snapshot.dictionary.find(t));
     const ordered = ordering(sort, terms.length > 0);
     const keep = rowFilter(filter);
+    const unfiltered = termIds.length === 0 && !hasFilter(filter);
     let matches: CatalogueRow[];
     let scores: Map<CatalogueRow, number> | null = null;
     if (termIds.some((id) => id === undefined)) {
@@ -97,7 +110,7 @@ export class PatentSearchService {
       matches = [];
     } else if (termIds.length === 0) {
       const rows = ordered === 'newest' ? snapshot.newestFirst() : snapshot.rows;
-      matches = rows.filter(keep);
+      matches = unfiltered ? [...rows] : rows.filter(keep);
     } else {
       const ids = termIds as number[];
       matches = snapshot.rows.filter((row) => ids.every((id) => hasTerm(row.terms, id)) && keep(row));
@@ -106,11 +119,12 @@ export class PatentSearchService {
     if (ordered !== 'newest' || termIds.length > 0) matches.sort(comparator(sort, scores));
 
     const page = matches.slice(offset, offset + first);
+    const tallies = unfiltered ? this.catalogueTallies(snapshot) : tally(matches);
     const [patents, institutions] = await Promise.all([
       mapConcurrently(page, PAGE_READ_CONCURRENCY, (row) =>
         PublishedPatentModel.findById(row.patentId, PUBLIC_FIELDS).lean<PublishedPatentRecord>(),
       ),
-      this.organizations.getManyByIds([...new Set(matches.map((m) => m.institutionId))]),
+      this.organizations.getManyByIds([...tallies.institutions.keys()]),
     ]);
     // A copy withdrawn after this generation was committed is not shown; the next generation drops its row.
     const hits = page.flatMap((row, i) => {
@@ -124,7 +138,7 @@ export class PatentSearchService {
       hits,
       hasNextPage: offset + first < matches.length,
       endCursor: page.length > 0 ? encodeOffsetCursor(offset + page.length, scope) : null,
-      facets: facetsOf(matches, institutions),
+      facets: facetsOf(tallies, institutions),
       institutions,
     };
   }
@@ -146,6 +160,17 @@ function validateFilter(filter: PatentSearchFilter): void {
     if (!Types.ObjectId.isValid(id))
       throw AppError.badInput(`filter.institutionIds[${i}]`, 'This institution id is not valid.');
   });
+}
+
+function hasFilter(filter: PatentSearchFilter): boolean {
+  return Boolean(
+    filter.technicalFields?.length ||
+    filter.jurisdictions?.length ||
+    filter.legalStatuses?.length ||
+    filter.institutionIds?.length ||
+    filter.trlMin ||
+    filter.trlMax,
+  );
 }
 
 function rowFilter(filter: PatentSearchFilter): (row: CatalogueRow) => boolean {
@@ -198,37 +223,43 @@ function comparator(
   }
 }
 
+type FacetName = keyof PatentSearchResult['facets'];
+type FacetTallies = Record<FacetName, Map<string, number>>;
+
+/** How many of the matches have each value of each facet, in one pass. */
+function tally(matches: CatalogueRow[]): FacetTallies {
+  const tallies: FacetTallies = {
+    technicalFields: new Map(),
+    jurisdictions: new Map(),
+    legalStatuses: new Map(),
+    institutions: new Map(),
+    trl: new Map(),
+  };
+  const add = (facet: FacetName, value: string) =>
+    tallies[facet].set(value, (tallies[facet].get(value) ?? 0) + 1);
+  for (const row of matches) {
+    for (const field of row.technicalFields) add('technicalFields', field);
+    add('jurisdictions', row.jurisdiction);
+    add('legalStatuses', row.legalStatus);
+    add('institutions', row.institutionId);
+    add('trl', String(row.trl));
+  }
+  return tallies;
+}
+
 function facetsOf(
-  matches: CatalogueRow[],
+  tallies: FacetTallies,
   institutions: Map<string, OrganizationRecord>,
 ): PatentSearchResult['facets'] {
-  const count = (values: (row: CatalogueRow) => string[], label: (value: string) => string): FacetCount[] => {
-    const counts = new Map<string, number>();
-    for (const p of matches) for (const v of values(p)) counts.set(v, (counts.get(v) ?? 0) + 1);
-    return [...counts.entries()]
-      .map(([value, n]) => ({ value, label: label(value), count: n }))
+  const counts = (facet: FacetName, label: (value: string) => string): FacetCount[] =>
+    [...tallies[facet].entries()]
+      .map(([value, count]) => ({ value, label: label(value), count }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  };
   return {
-    technicalFields: count(
-      (p) => p.technicalFields,
-      (v) => TECHNICAL_FIELD_LABELS[v as TechnicalField] ?? v,
-    ),
-    jurisdictions: count(
-      (p) => [p.jurisdiction],
-      (v) => JURISDICTION_LABELS[v as Jurisdiction] ?? v,
-    ),
-    legalStatuses: count(
-      (p) => [p.legalStatus],
-      (v) => LEGAL_STATUS_LABELS[v as LegalStatus] ?? v,
-    ),
-    institutions: count(
-      (p) => [p.institutionId],
-      (v) => institutions.get(v)?.name ?? v,
-    ),
-    trl: count(
-      (p) => [String(p.trl)],
-      (v) => `TRL ${v}`,
-    ).sort((a, b) => Number(a.value) - Number(b.value)),
+    technicalFields: counts('technicalFields', (v) => TECHNICAL_FIELD_LABELS[v as TechnicalField] ?? v),
+    jurisdictions: counts('jurisdictions', (v) => JURISDICTION_LABELS[v as Jurisdiction] ?? v),
+    legalStatuses: counts('legalStatuses', (v) => LEGAL_STATUS_LABELS[v as LegalStatus] ?? v),
+    institutions: counts('institutions', (v) => institutions.get(v)?.name ?? v),
+    trl: counts('trl', (v) => `TRL ${v}`).sort((a, b) => Number(a.value) - Number(b.value)),
   };
 }
