@@ -19,6 +19,7 @@ export class GraphQLTestClient {
   constructor(
     readonly endpoint: string,
     readonly token: string | null,
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {}
 
   async request<T = Record<string, unknown>>(
@@ -31,6 +32,7 @@ export class GraphQLTestClient {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
         ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...this.headers,
       },
       body: JSON.stringify({ query, variables }),
     });
@@ -60,7 +62,12 @@ export class GraphQLTestClient {
   }
 
   withToken(token: string | null): GraphQLTestClient {
-    return new GraphQLTestClient(this.endpoint, token);
+    return new GraphQLTestClient(this.endpoint, token, this.headers);
+  }
+
+  /** The same client sending these headers too, such as `{ 'accept-language': 'zh-CN' }`. */
+  withHeaders(headers: Record<string, string>): GraphQLTestClient {
+    return new GraphQLTestClient(this.endpoint, this.token, { ...this.headers, ...headers });
   }
 }
 

@@ -1,7 +1,9 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import type { PatentSearchConnection } from '../catalogue/catalogue.types';
+import { currentLocale } from '../i18n/i18n';
 import { freshAccessToken } from '../session/session-store';
+import { languageLink } from './language-link';
 
 // Read the token for every request rather than once, so that signing in or out takes effect without a reload; an
 // access token about to expire is renewed first.
@@ -41,5 +43,8 @@ function createCache(): InMemoryCache {
 }
 
 export function createApolloClient(): ApolloClient {
-  return new ApolloClient({ link: ApolloLink.from([authLink, httpLink]), cache: createCache() });
+  return new ApolloClient({
+    link: ApolloLink.from([authLink, languageLink(currentLocale), httpLink]),
+    cache: createCache(),
+  });
 }

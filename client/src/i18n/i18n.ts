@@ -37,6 +37,11 @@ export function changeLocale(locale: Locale): void {
   void i18next.changeLanguage(locale);
 }
 
+/** The interface language now in use, outside React (the Apollo link reads it for every request). */
+export function currentLocale(): Locale {
+  return isLocale(i18next.language) ? i18next.language : DEFAULT_LOCALE;
+}
+
 /** The interface language now in use. */
 export function useLocale(): Locale {
   const { i18n } = useTranslation();

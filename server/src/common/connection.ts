@@ -10,7 +10,7 @@ export const MAX_PAGE_SIZE = 100;
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw AppError.badInput('first', `Ask for between 1 and ${MAX_PAGE_SIZE} items per page.`);
+    throw AppError.badInput('first', 'Ask for between 1 and {{max}} items per page.', { max: MAX_PAGE_SIZE });
   }
   return first;
 }

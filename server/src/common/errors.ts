@@ -1,6 +1,12 @@
+import type { Message, MessageId, MessageParams } from '../i18n/message';
+import { translate } from '../i18n/translate';
+
+export type { Message, MessageId, MessageParams } from '../i18n/message';
+
 /**
  * The one error type the services throw. Its code reaches the client as `extensions.code`; its message is written
- * for the person using the product. Validation errors name the field (and may carry one message per field).
+ * for the person using the product, as a message id with params that the API translates into the language of the
+ * request (see i18n/message.ts). Validation errors name the field (and may carry one message per field).
  */
 export type ErrorCode =
   | 'UNAUTHENTICATED'
@@ -26,45 +32,55 @@ export type ErrorCode =
   | 'LEDGER_IDEMPOTENCY_CONFLICT'
   | 'LEDGER_ALREADY_REVERSED';
 
-export type FieldError = { field: string; message: string };
+/** One problem with one input field, shown next to it: a message id and its params, and the field's path. */
+export type FieldError = Message & { field: string };
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field?: string;
   readonly fieldErrors?: FieldError[];
+  /** The message untranslated: `message` holds it in English, for logs and for callers that read it. */
+  readonly text: Message;
 
   constructor(
     code: ErrorCode,
-    message: string,
-    options: { field?: string; fieldErrors?: FieldError[] } = {},
+    message: MessageId,
+    options: { field?: string; fieldErrors?: FieldError[]; params?: MessageParams } = {},
   ) {
-    super(message);
+    const text: Message = options.params ? { message, params: options.params } : { message };
+    super(translate('en', text));
     this.name = 'AppError';
     this.code = code;
+    this.text = text;
     this.field = options.field ?? options.fieldErrors?.[0]?.field;
     this.fieldErrors = options.fieldErrors;
   }
 
-  static notFound(what: string): AppError {
-    return new AppError('NOT_FOUND', `${what} was not found.`);
+  /** `what` names the thing as the start of a sentence: `'The offer'`. */
+  static notFound(what: MessageId): AppError {
+    return new AppError('NOT_FOUND', '{{what}} was not found.', { params: { what: { message: what } } });
   }
 
-  static forbidden(message = 'You are not allowed to do this.'): AppError {
-    return new AppError('FORBIDDEN', message);
+  static forbidden(message: MessageId = 'You are not allowed to do this.', params?: MessageParams): AppError {
+    return new AppError('FORBIDDEN', message, { params });
   }
 
-  static badInput(field: string, message: string): AppError {
-    return new AppError('BAD_USER_INPUT', message, { field });
+  static badInput(field: string, message: MessageId, params?: MessageParams): AppError {
+    return new AppError('BAD_USER_INPUT', message, { field, params });
   }
 
   /** Throws one BAD_USER_INPUT that lists every problem, so a form can show each next to its field. */
   static assertNoFieldErrors(errors: FieldError[]): void {
     if (errors.length === 0) return;
-    const summary =
-      errors.length === 1
-        ? errors[0].message
-        : `${errors.length} fields need attention: ${errors.map((e) => e.message).join(' ')}`;
-    throw new AppError('BAD_USER_INPUT', summary, { fieldErrors: errors });
+    if (errors.length === 1)
+      throw new AppError('BAD_USER_INPUT', errors[0].message, {
+        params: errors[0].params,
+        fieldErrors: errors,
+      });
+    throw new AppError('BAD_USER_INPUT', '{{count}} fields need attention: {{problems}}', {
+      params: { count: errors.length, problems: errors },
+      fieldErrors: errors,
+    });
   }
 }
 

@@ -1,8 +1,16 @@
 import type { Clock } from './clock';
-import { AppError } from './errors';
+import { AppError, type MessageId } from './errors';
 
 export const ROLES = ['TTO_MANAGER', 'SME_MEMBER', 'FINANCE', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
+
+// Ownership refusals name the roles by their codes in English, as the API's schema does.
+const ROLE_CODES: Record<Role, MessageId> = {
+  TTO_MANAGER: 'TTO_MANAGER',
+  SME_MEMBER: 'SME_MEMBER',
+  FINANCE: 'FINANCE',
+  ADMIN: 'ADMIN',
+};
 
 export const ORGANIZATION_KINDS = ['UNIVERSITY', 'RESEARCH_INSTITUTE', 'SME', 'PLATFORM'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
@@ -37,7 +45,9 @@ export function requireRoleIn(ctx: RequestContext, organizationId: string, ...ro
   if (ctx.system) return null;
   const viewer = requireViewer(ctx);
   if (!hasRole(viewer, organizationId, ...roles)) {
-    throw AppError.forbidden(`This needs the ${roles.join(' or ')} role in the organisation concerned.`);
+    throw AppError.forbidden('This needs the {{roles}} role in the organisation concerned.', {
+      roles: { anyOf: roles.map((role) => ({ message: ROLE_CODES[role] })) },
+    });
   }
   return viewer;
 }

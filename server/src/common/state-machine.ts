@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { claimOnce } from './claims';
-import { AppError } from './errors';
+import { AppError, type MessageId } from './errors';
 
 /** A lifecycle: its states and, for each, the states it may move to. */
 export type TransitionTable<S extends string> = Readonly<Record<S, readonly S[]>>;
+
+/** What a person calls each state, in the middle of a sentence: `'free period'`. */
+export type StateNames<S extends string> = Readonly<Record<S, MessageId>>;
 
 export type StateChange<S extends string> = {
   from: S | null;
@@ -31,7 +34,9 @@ export async function transition<
   model: Model<T>;
   id: unknown;
   table: TransitionTable<S>;
-  what: string;
+  stateNames: StateNames<S>;
+  /** The thing that moves, as the start of a sentence: `'The offer'`. */
+  what: MessageId;
   to: S;
   at: Date;
   byUserId: string | null;
@@ -40,12 +45,15 @@ export async function transition<
 }): Promise<T> {
   const current = await args.model.findById(args.id).lean<T>();
   if (!current) throw AppError.notFound(args.what);
-  const from = current.state;
+  const from: S = current.state;
   if (!canTransition(args.table, from, args.to)) {
-    throw new AppError(
-      'INVALID_STATE_TRANSITION',
-      `${args.what} is ${from.toLowerCase().replace(/_/g, ' ')} and cannot become ${args.to.toLowerCase().replace(/_/g, ' ')}.`,
-    );
+    throw new AppError('INVALID_STATE_TRANSITION', '{{what}} is {{from}} and cannot become {{to}}.', {
+      params: {
+        what: { message: args.what },
+        from: { message: args.stateNames[from] },
+        to: { message: args.stateNames[args.to] },
+      },
+    });
   }
   const version = current.stateHistory.length;
   const change: StateChange<S> = {
@@ -74,7 +82,8 @@ export async function transition<
       await args.model.updateOne({ _id: args.id } as never, { $set: claim.decision } as never);
     throw new AppError(
       'CONFLICT',
-      `${args.what} was changed by someone else at the same time; reload and try again.`,
+      '{{what}} was changed by someone else at the same time; reload and try again.',
+      { params: { what: { message: args.what } } },
     );
   }
   await args.model.updateOne({ _id: args.id } as never, { $set: decision } as never);

@@ -1,5 +1,5 @@
 import type { AuthCheckerInterface, ResolverData } from 'type-graphql';
-import { AppError } from '../common/errors';
+import { AppError, type MessageId } from '../common/errors';
 import { isPlatformAdmin, ROLES, type Role } from '../common/request-context';
 import type { GraphQLContext } from './context';
 
@@ -14,6 +14,15 @@ import type { GraphQLContext } from './context';
 export const Access = { PUBLIC: 'PUBLIC', PLATFORM_ADMIN: 'PLATFORM_ADMIN' } as const;
 export type AccessRule = Role | (typeof Access)[keyof typeof Access];
 
+const RULE_NAMES: Record<AccessRule, MessageId> = {
+  TTO_MANAGER: 'tto manager',
+  SME_MEMBER: 'sme member',
+  FINANCE: 'finance',
+  ADMIN: 'admin',
+  PLATFORM_ADMIN: 'platform admin',
+  PUBLIC: 'public',
+};
+
 export class AuthChecker implements AuthCheckerInterface<GraphQLContext, AccessRule> {
   check({ context }: ResolverData<GraphQLContext>, rules: AccessRule[]): boolean {
     if (rules.includes(Access.PUBLIC)) return true;
@@ -23,6 +32,8 @@ export class AuthChecker implements AuthCheckerInterface<GraphQLContext, AccessR
     if (rules.includes(Access.PLATFORM_ADMIN) && isPlatformAdmin(viewer)) return true;
     const roles = rules.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
     if (roles.some((role) => viewer.memberships.some((m) => m.roles.includes(role)))) return true;
-    throw AppError.forbidden(`This needs the ${rules.join(' or ').replace(/_/g, ' ').toLowerCase()} role.`);
+    throw AppError.forbidden('This needs the {{roles}} role.', {
+      roles: { anyOf: rules.map((rule) => ({ message: RULE_NAMES[rule] })) },
+    });
   }
 }

@@ -10,6 +10,10 @@ import mongoose from 'mongoose';
 import { systemClock, type Clock } from '../common/clock';
 import { logger } from '../common/logger';
 import type { RequestContext } from '../common/request-context';
+import type { MessageId } from '../i18n/message';
+import { negotiateLocale } from '../i18n/locale';
+import { runInLocale } from '../i18n/request-locale';
+import { translate } from '../i18n/translate';
 import type { GraphQLContext } from '../graphql/context';
 import { formatError, isUnexpected } from '../graphql/errors';
 import { createLoaders } from '../graphql/loaders';
@@ -127,6 +131,7 @@ export async function createApp(
 
   app.use(
     '/graphql',
+    answerInRequestedLanguage,
     express.json({ limit: config.bodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<GraphQLContext> => {
@@ -165,7 +170,7 @@ export async function createApp(
         { requestId: (req as RequestWithId).requestId, err: error },
         'unexpected error in an HTTP request',
       );
-    const message =
+    const message: MessageId =
       status === 413
         ? 'The request body is too large.'
         : status === 400
@@ -175,7 +180,9 @@ export async function createApp(
             : 'Something went wrong on our side.';
     const code =
       status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    const locale = negotiateLocale(req.headers['accept-language']);
+    res.vary('Accept-Language');
+    res.status(status).json({ errors: [{ message: translate(locale, { message }), extensions: { code } }] });
   });
   return { app, apollo };
 }
@@ -197,6 +204,12 @@ async function requestContext(services: Services, req: RequestWithId, clock: Clo
     clock,
     system: false,
   };
+}
+
+/** The API's own messages in the request's `Accept-Language`; see graphql/errors.ts. */
+function answerInRequestedLanguage(req: Request, res: Response, next: NextFunction): void {
+  res.vary('Accept-Language');
+  runInLocale(negotiateLocale(req.headers['accept-language']), next);
 }
 
 function requestIdAndLog(req: Request, res: Response, next: NextFunction): void {

@@ -4,7 +4,7 @@ import { Types } from 'mongoose';
 import Stripe from 'stripe';
 import { isCalendarDate, toCalendarDate, type CalendarDate } from '../../common/calendar-date';
 import { claimOnce, readClaim } from '../../common/claims';
-import { AppError, isDuplicateKeyError } from '../../common/errors';
+import { AppError, isDuplicateKeyError, type MessageId } from '../../common/errors';
 import { logger } from '../../common/logger';
 import type { CurrencyCode } from '../../common/money';
 import { hasRole, isPlatformAdmin, requireViewer, type RequestContext } from '../../common/request-context';
@@ -597,7 +597,7 @@ export type WaitReason =
   | 'LICENSOR_NOT_ONBOARDED'
   | 'INTEREST_STILL_ACCRUING';
 
-const WAIT_MESSAGES: Record<WaitReason, string> = {
+const WAIT_MESSAGES: Record<WaitReason, MessageId> = {
   IN_FLIGHT: 'A payment for this obligation is already under way.',
   PAID: 'This obligation is already paid.',
   RETRY_SCHEDULED: 'A retry is scheduled.',

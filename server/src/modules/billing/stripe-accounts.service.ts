@@ -104,10 +104,9 @@ export class StripeAccountsService {
         'Test payment methods are refused in live mode: save a card with Stripe Elements.',
       );
     if (!(TEST_PAYMENT_METHODS as readonly string[]).includes(paymentMethodId))
-      throw AppError.badInput(
-        'paymentMethodId',
-        `Use one of Stripe’s test methods: ${TEST_PAYMENT_METHODS.join(', ')}.`,
-      );
+      throw AppError.badInput('paymentMethodId', 'Use one of Stripe’s test methods: {{methods}}.', {
+        methods: TEST_PAYMENT_METHODS.join(', '),
+      });
     const now = ctx.clock.now();
     const customer = await this.ensureCustomer(organizationId, now);
     const intent = await this.stripe.setupIntents.create({

@@ -104,7 +104,8 @@ export class StripeWebhookService {
     if (stored.status !== 'FAILED')
       throw new AppError(
         'INVALID_STATE_TRANSITION',
-        `Only an event whose handling failed is applied again; this one is ${stored.status}.`,
+        'Only an event whose handling failed is applied again; this one is {{status}}.',
+        { params: { status: stored.status } },
       );
     // As the webhook applies it: the handlers post to the ledger and settle obligations, which is the system's doing.
     await this.apply(

@@ -17,7 +17,7 @@ import {
   type ContractState,
   type ObligationRecord,
 } from './contract.model';
-import { CONTRACT_TRANSITIONS } from './contract.state';
+import { CONTRACT_STATE_NAMES, CONTRACT_TRANSITIONS } from './contract.state';
 import { restorePaidIfClaimed } from './obligation-payment';
 import { lateInterest } from './engine/late-interest';
 import { minimumForContractYear, minimumRoyaltyTrueUp } from './engine/royalty';
@@ -367,6 +367,7 @@ export class ContractEngineService {
         model: ContractModel,
         id,
         table: CONTRACT_TRANSITIONS,
+        stateNames: CONTRACT_STATE_NAMES,
         what: 'The contract',
         to,
         at: ctx.clock.now(),

@@ -11,7 +11,7 @@ import {
 } from '../../common/request-context';
 import type { OrganizationService } from '../identity/organization.service';
 import { LicenseOfferModel, type LicenseOfferRecord } from '../offers/offer.model';
-import { eligibilityProblems, type SmeFacts } from './eligibility';
+import { eligibilityProblems, type EligibilityProblem, type SmeFacts } from './eligibility';
 import {
   freePeriodEnd,
   lastDayOfTerm,
@@ -32,7 +32,7 @@ import {
 } from './contract.model';
 import { nextContractNumber } from './contract-number';
 import { bucketsWithinEngineReach } from './engine-state.model';
-import { CONTRACT_TRANSITIONS } from './contract.state';
+import { CONTRACT_STATE_NAMES, CONTRACT_TRANSITIONS } from './contract.state';
 import { transition } from '../../common/state-machine';
 import type { PaymentPlan } from './engine/payment-plan';
 
@@ -72,12 +72,17 @@ export class ContractService {
   /** Every eligibility rule of the offer the SME does not meet, in one NOT_ELIGIBLE refusal. */
   async assertEligible(offer: LicenseOfferRecord, licenseeId: string, today: CalendarDate): Promise<void> {
     const licensee = await this.organizations.getOrThrow(licenseeId);
-    const problems = licensee.smeProfile
+    const problems: EligibilityProblem[] = licensee.smeProfile
       ? eligibilityProblems(offer.eligibility, licensee.smeProfile as SmeFacts, today)
       : [{ rule: 'smeProfile', message: 'Complete your SME profile first.' }];
     if (problems.length > 0) {
-      throw new AppError('NOT_ELIGIBLE', problems.map((p) => p.message).join(' '), {
-        fieldErrors: problems.map((p) => ({ field: `eligibility.${p.rule}`, message: p.message })),
+      throw new AppError('NOT_ELIGIBLE', '{{problems}}', {
+        params: { problems },
+        fieldErrors: problems.map((p) => ({
+          field: `eligibility.${p.rule}`,
+          message: p.message,
+          params: p.params,
+        })),
       });
     }
   }
@@ -161,6 +166,7 @@ export class ContractService {
       model: ContractModel,
       id: contract._id,
       table: CONTRACT_TRANSITIONS,
+      stateNames: CONTRACT_STATE_NAMES,
       what: 'The contract',
       to: 'EXITED',
       at: ctx.clock.now(),
@@ -196,6 +202,7 @@ export class ContractService {
       model: ContractModel,
       id: contract._id,
       table: CONTRACT_TRANSITIONS,
+      stateNames: CONTRACT_STATE_NAMES,
       what: 'The contract',
       to: 'TERMINATED',
       at: ctx.clock.now(),

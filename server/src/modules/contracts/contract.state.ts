@@ -1,4 +1,4 @@
-import type { TransitionTable } from '../../common/state-machine';
+import type { StateNames, TransitionTable } from '../../common/state-machine';
 import type { ContractState } from './contract.model';
 
 // A defaulted contract can come back to ACTIVE once it is paid up (the settlement issue does that).
@@ -9,4 +9,13 @@ export const CONTRACT_TRANSITIONS: TransitionTable<ContractState> = {
   COMPLETED: [],
   EXITED: [],
   TERMINATED: [],
+};
+
+export const CONTRACT_STATE_NAMES: StateNames<ContractState> = {
+  FREE_PERIOD: 'free period',
+  ACTIVE: 'active',
+  DEFAULTED: 'defaulted',
+  COMPLETED: 'completed',
+  EXITED: 'exited',
+  TERMINATED: 'terminated',
 };

@@ -1,4 +1,5 @@
 import { parseCalendarDate } from '../../common/calendar-date';
+import { translate } from '../../i18n/translate';
 import { eligibilityProblems, type SmeFacts } from './eligibility';
 
 const sme: SmeFacts = {
@@ -46,8 +47,8 @@ describe('eligibility', () => {
   it('counts age in full years and lets the limit itself through', () => {
     expect(eligibilityProblems({ ...open, maxAgeYears: 7 }, sme, today)).toEqual([]);
     expect(
-      eligibilityProblems({ ...open, maxAgeYears: 7 }, sme, parseCalendarDate('2027-04-12')).map(
-        (p) => p.message,
+      eligibilityProblems({ ...open, maxAgeYears: 7 }, sme, parseCalendarDate('2027-04-12')).map((p) =>
+        translate('en', p),
       ),
     ).toEqual(['This offer is for enterprises at most 7 years old; yours is 8.']);
     expect(eligibilityProblems({ ...open, maxHeadcount: 85 }, sme, today)).toEqual([]);

@@ -1,4 +1,5 @@
 import { contractYearOf, type CalendarDate } from '../../common/calendar-date';
+import type { Message, MessageId } from '../../common/errors';
 import type { Eligibility } from '../offers/offer.model';
 import type { SmeSizeClass } from '../identity/organization.model';
 
@@ -11,7 +12,13 @@ export type SmeFacts = {
   littleGiant: boolean;
 };
 
-export type EligibilityProblem = { rule: string; message: string };
+export type EligibilityProblem = Message & { rule: string };
+
+const SIZE_CLASS_NAMES: Record<SmeSizeClass, MessageId> = {
+  MICRO: 'micro',
+  SMALL: 'small',
+  MEDIUM: 'medium',
+};
 
 /** Every rule of an offer that an SME does not meet, each named, so that a refusal says what to change. */
 export function eligibilityProblems(
@@ -23,13 +30,18 @@ export function eligibilityProblems(
   if (rules.sizeClasses.length > 0 && !rules.sizeClasses.includes(sme.sizeClass)) {
     problems.push({
       rule: 'sizeClasses',
-      message: `This offer is for ${rules.sizeClasses.map((c) => c.toLowerCase()).join(' or ')} enterprises; yours is ${sme.sizeClass.toLowerCase()}.`,
+      message: 'This offer is for {{sizeClasses}} enterprises; yours is {{sizeClass}}.',
+      params: {
+        sizeClasses: { anyOf: rules.sizeClasses.map((c) => ({ message: SIZE_CLASS_NAMES[c] })) },
+        sizeClass: { message: SIZE_CLASS_NAMES[sme.sizeClass] },
+      },
     });
   }
   if (rules.maxHeadcount !== null && sme.headcount > rules.maxHeadcount) {
     problems.push({
       rule: 'maxHeadcount',
-      message: `This offer is for enterprises of at most ${rules.maxHeadcount} people; yours has ${sme.headcount}.`,
+      message: 'This offer is for enterprises of at most {{maxHeadcount}} people; yours has {{headcount}}.',
+      params: { maxHeadcount: rules.maxHeadcount, headcount: sme.headcount },
     });
   }
   if (rules.maxAgeYears !== null) {
@@ -38,7 +50,8 @@ export function eligibilityProblems(
     if (age > rules.maxAgeYears)
       problems.push({
         rule: 'maxAgeYears',
-        message: `This offer is for enterprises at most ${rules.maxAgeYears} years old; yours is ${age}.`,
+        message: 'This offer is for enterprises at most {{maxAgeYears}} years old; yours is {{age}}.',
+        params: { maxAgeYears: rules.maxAgeYears, age },
       });
   }
   if (rules.maxAnnualRevenueMinor !== null && sme.annualRevenueMinor > rules.maxAnnualRevenueMinor) {

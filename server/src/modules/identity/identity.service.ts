@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { Config } from '../../config/config';
 import { claimOnce } from '../../common/claims';
-import { AppError, isDuplicateKeyError, type FieldError } from '../../common/errors';
+import { AppError, isDuplicateKeyError, type FieldError, type MessageId } from '../../common/errors';
 import {
   requireViewer,
   type Membership,
@@ -26,13 +26,13 @@ export type AuthSession = {
 export type SignUpInput = { email: string; password: string; displayName: string };
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const INVALID_CREDENTIALS = 'The email or password is not right.';
+const INVALID_CREDENTIALS: MessageId = 'The email or password is not right.';
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export function emailProblem(email: string): string | null {
+export function emailProblem(email: string): MessageId | null {
   return EMAIL_PATTERN.test(email) && email.length <= 254
     ? null
     : 'Enter an email address such as name@example.org.';
@@ -53,7 +53,7 @@ export class IdentityService {
     const emailIssue = emailProblem(email);
     if (emailIssue) errors.push({ field: 'email', message: emailIssue });
     const passwordIssue = passwordProblem(input.password);
-    if (passwordIssue) errors.push({ field: 'password', message: passwordIssue });
+    if (passwordIssue) errors.push({ field: 'password', ...passwordIssue });
     if (displayName.length < 1 || displayName.length > 120)
       errors.push({ field: 'displayName', message: 'Enter your name (up to 120 characters).' });
     AppError.assertNoFieldErrors(errors);

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import type { Message } from '../../common/errors';
 
 // argon2id with the library's defaults (OWASP's minimum is 19 MiB memory, 2 iterations; the defaults exceed it).
 export function hashPassword(password: string): Promise<string> {
@@ -17,9 +18,12 @@ export function decoyPasswordHash(): Promise<string> {
 }
 
 export const MIN_PASSWORD_LENGTH = 10;
-export function passwordProblem(password: string): string | null {
+export function passwordProblem(password: string): Message | null {
   if (password.length < MIN_PASSWORD_LENGTH)
-    return `Use at least ${MIN_PASSWORD_LENGTH} characters for the password.`;
-  if (password.length > 200) return 'Use at most 200 characters for the password.';
+    return {
+      message: 'Use at least {{min}} characters for the password.',
+      params: { min: MIN_PASSWORD_LENGTH },
+    };
+  if (password.length > 200) return { message: 'Use at most 200 characters for the password.' };
   return null;
 }

@@ -36,7 +36,10 @@ export class SignInThrottle {
         const minutes = Math.max(1, Math.ceil(rejection.msBeforeNext / 60_000));
         throw new AppError(
           'RATE_LIMITED',
-          `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+          minutes === 1
+            ? 'Too many sign-in attempts. Try again in 1 minute.'
+            : 'Too many sign-in attempts. Try again in {{minutes}} minutes.',
+          { params: { minutes } },
         );
       }
       throw rejection;

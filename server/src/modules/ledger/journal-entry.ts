@@ -1,5 +1,11 @@
 import { isCalendarDate } from '../../common/calendar-date';
-import { AppError, type FieldError } from '../../common/errors';
+import {
+  AppError,
+  type FieldError,
+  type Message,
+  type MessageId,
+  type MessageParams,
+} from '../../common/errors';
 import { isCurrencyCode, type CurrencyCode } from '../../common/money';
 import { ACCOUNT_DEFINITIONS, isLedgerAccount, type LedgerAccount } from './ledger-accounts';
 
@@ -82,23 +88,28 @@ export function entryShapeProblems(entry: {
   stripeIds?: unknown;
 }): FieldError[] {
   const problems: FieldError[] = [];
-  const problem = (field: string, message: string) => problems.push({ field, message });
+  const problem = (field: string, message: MessageId, params?: MessageParams) =>
+    problems.push({ field, message, params });
 
   if (typeof entry.idempotencyKey !== 'string' || entry.idempotencyKey.trim() === '')
     problem('idempotencyKey', 'The idempotency key must be a non-empty string.');
   else if (entry.idempotencyKey.length > MAX_KEY_LENGTH)
-    problem('idempotencyKey', `The idempotency key must be at most ${MAX_KEY_LENGTH} characters.`);
+    problem('idempotencyKey', 'The idempotency key must be at most {{max}} characters.', {
+      max: MAX_KEY_LENGTH,
+    });
   if (!isCalendarDate(entry.effectiveDate))
     problem('effectiveDate', 'The effective date must be a calendar date, YYYY-MM-DD.');
   const cause = entry.cause as { kind?: unknown; id?: unknown } | null;
   if (!cause || !(CAUSE_KINDS as readonly unknown[]).includes(cause.kind))
-    problem('cause.kind', `The cause must be one of ${CAUSE_KINDS.join(', ')}.`);
+    problem('cause.kind', 'The cause must be one of {{kinds}}.', { kinds: CAUSE_KINDS.join(', ') });
   if (!cause || typeof cause.id !== 'string' || cause.id.trim() === '')
     problem('cause.id', 'The cause needs the id of what caused the entry.');
   if (typeof entry.memo !== 'string' || entry.memo.length > MAX_MEMO_LENGTH)
-    problem('memo', `The memo must be text of at most ${MAX_MEMO_LENGTH} characters.`);
+    problem('memo', 'The memo must be text of at most {{max}} characters.', { max: MAX_MEMO_LENGTH });
   if (!isCurrencyCode(entry.currency))
-    problem('currency', `${String(entry.currency)} is not a currency we handle (ISO 4217).`);
+    problem('currency', '{{currency}} is not a currency we handle (ISO 4217).', {
+      currency: String(entry.currency),
+    });
   if (entry.stripeIds !== undefined) {
     const ids = entry.stripeIds;
     if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string' || id.trim() === ''))
@@ -114,7 +125,8 @@ export function entryShapeProblems(entry: {
 
 function lineProblems(value: unknown, at: string): FieldError[] {
   const problems: FieldError[] = [];
-  const problem = (field: string, message: string) => problems.push({ field: `${at}.${field}`, message });
+  const problem = (field: string, message: MessageId, params?: MessageParams) =>
+    problems.push({ field: `${at}.${field}`, message, params });
   const line = (value ?? {}) as Record<string, unknown>;
   const { account, debitMinor, creditMinor } = line;
   const contractId = line.contractId ?? null;
@@ -127,7 +139,9 @@ function lineProblems(value: unknown, at: string): FieldError[] {
     if (typeof amount !== 'number' || !Number.isSafeInteger(amount))
       problem(
         field,
-        `The ${field === 'debitMinor' ? 'debit' : 'credit'} must be a whole number of minor units.`,
+        field === 'debitMinor'
+          ? 'The debit must be a whole number of minor units.'
+          : 'The credit must be a whole number of minor units.',
       );
     else if (amount < 0) problem(field, 'Amounts are never negative: put the amount on the other side.');
   }
@@ -138,19 +152,23 @@ function lineProblems(value: unknown, at: string): FieldError[] {
     ['organizationId', organizationId],
   ] as const) {
     if (id !== null && (typeof id !== 'string' || id.trim() === ''))
-      problem(field, `The ${field} must be an id or null.`);
+      problem(field, 'The {{field}} must be an id or null.', { field });
   }
   if (!isLedgerAccount(account)) {
-    problem('account', `${String(account)} is not a ledger account.`);
+    problem('account', '{{account}} is not a ledger account.', { account: String(account) });
     return problems;
   }
   const scope = ACCOUNT_DEFINITIONS[account].scope;
   if (scope === 'CONTRACT' && contractId === null)
-    problem('contractId', `${account} is kept per contract: the line needs its contract.`);
+    problem('contractId', '{{account}} is kept per contract: the line needs its contract.', { account });
   if (scope === 'CONTRACT' && organizationId === null)
-    problem('organizationId', `${account} is kept per organisation: the line needs its organisation.`);
+    problem('organizationId', '{{account}} is kept per organisation: the line needs its organisation.', {
+      account,
+    });
   if (scope === 'PLATFORM' && organizationId !== null)
-    problem('organizationId', `${account} is the platform's own: no organisation owns a line on it.`);
+    problem('organizationId', "{{account}} is the platform's own: no organisation owns a line on it.", {
+      account,
+    });
   return problems;
 }
 
@@ -188,11 +206,15 @@ export function denormalise(
 export function prepareEntry(input: JournalEntryInput, reverses: string | null = null): PreparedEntry {
   const problems = entryShapeProblems(input);
   if (problems.length > 0) {
-    throw new AppError(
-      'LEDGER_INVALID_ENTRY',
-      `The journal entry is malformed: ${problems.map((p) => `${p.field}: ${p.message}`).join(' ')}`,
-      { fieldErrors: problems },
-    );
+    throw new AppError('LEDGER_INVALID_ENTRY', 'The journal entry is malformed: {{problems}}', {
+      params: {
+        problems: problems.map((p): Message => ({
+          message: '{{field}}: {{problem}}',
+          params: { field: p.field, problem: p },
+        })),
+      },
+      fieldErrors: problems,
+    });
   }
   const lines: JournalLine[] = input.lines.map((line) => ({
     account: line.account,
@@ -205,8 +227,15 @@ export function prepareEntry(input: JournalEntryInput, reverses: string | null =
   if (totals.debitMinor !== totals.creditMinor) {
     throw new AppError(
       'LEDGER_UNBALANCED',
-      `The journal entry does not balance: debits ${totals.debitMinor} and credits ${totals.creditMinor} ${input.currency} minor units.`,
-      { field: 'lines' },
+      'The journal entry does not balance: debits {{debitMinor}} and credits {{creditMinor}} {{currency}} minor units.',
+      {
+        field: 'lines',
+        params: {
+          debitMinor: String(totals.debitMinor),
+          creditMinor: String(totals.creditMinor),
+          currency: input.currency,
+        },
+      },
     );
   }
   return {

@@ -1,3 +1,4 @@
+import { translate } from '../../i18n/translate';
 import { ObligationModel } from '../contracts/contract.model';
 import { denormalise, entryShapeProblems, lineTotals, type JournalLine } from './journal-entry';
 import { JournalEntryModel, type JournalEntryRecord } from './journal-entry.model';
@@ -19,9 +20,9 @@ export type LedgerViolation = {
 export function entryViolations(record: JournalEntryRecord): LedgerViolation[] {
   const about = { entryId: record._id.toHexString(), idempotencyKey: record.idempotencyKey };
   const shape = entryShapeProblems(record);
-  const violations: LedgerViolation[] = shape.map((p) => ({
+  const violations = shape.map((p): LedgerViolation => ({
     invariant: 'ENTRY_WELL_FORMED',
-    message: `${p.field}: ${p.message}`,
+    message: `${p.field}: ${translate('en', p)}`,
     ...about,
   }));
   if (shape.length > 0) return violations;

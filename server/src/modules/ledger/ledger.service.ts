@@ -89,8 +89,8 @@ export class LedgerService {
     if (isCalendarDate(effectiveDate) && effectiveDate < original.effectiveDate)
       throw new AppError(
         'LEDGER_INVALID_ENTRY',
-        `A reversal cannot take effect (${effectiveDate}) before the entry it reverses (${original.effectiveDate}).`,
-        { field: 'effectiveDate' },
+        'A reversal cannot take effect ({{effectiveDate}}) before the entry it reverses ({{originalDate}}).',
+        { field: 'effectiveDate', params: { effectiveDate, originalDate: original.effectiveDate } },
       );
     const prepared = prepareEntry(
       {
@@ -113,7 +113,8 @@ export class LedgerService {
     if (!claim.won)
       throw new AppError(
         'LEDGER_ALREADY_REVERSED',
-        `The entry ${original.id} is already reversed (by the entry with key ${claim.holder}).`,
+        'The entry {{entryId}} is already reversed (by the entry with key {{reversalKey}}).',
+        { params: { entryId: original.id, reversalKey: claim.holder } },
       );
     return this.insertOnce(ctx, prepared);
   }
@@ -140,7 +141,8 @@ export class LedgerService {
   /** Debits minus credits of the matching lines in one currency, effective on or before `asOf`. */
   async balance(query: BalanceQuery): Promise<number> {
     const { currency, asOf } = query;
-    if (!isCurrencyCode(currency)) throw AppError.badInput('currency', `${currency} is not a currency.`);
+    if (!isCurrencyCode(currency))
+      throw AppError.badInput('currency', '{{currency}} is not a currency.', { currency });
     const entries = await this.entriesMatching(query, asOf, currency);
     return signedBalance(entries, query, currency, asOf);
   }
@@ -164,11 +166,13 @@ export class LedgerService {
   async visibleEntries(ctx: RequestContext, filter: LedgerEntryFilter): Promise<VisibleEntry[]> {
     const scope = this.scopeFor(ctx, filter.organizationId ?? null);
     if (filter.account && !isLedgerAccount(filter.account))
-      throw AppError.badInput('account', `${String(filter.account)} is not a ledger account.`);
+      throw AppError.badInput('account', '{{account}} is not a ledger account.', {
+        account: String(filter.account),
+      });
     for (const field of ['from', 'to'] as const) {
       const value = filter[field];
       if (value && !isCalendarDate(value))
-        throw AppError.badInput(field, `${field} must be a calendar date, YYYY-MM-DD.`);
+        throw AppError.badInput(field, '{{field}} must be a calendar date, YYYY-MM-DD.', { field });
     }
     const lineFilter: LineFilter = {
       contractId: filter.contractId ?? null,
@@ -221,9 +225,12 @@ export class LedgerService {
     asOf: string,
     currency: string | null,
   ): Promise<JournalEntryRecord[]> {
-    if (!isCalendarDate(asOf)) throw AppError.badInput('asOf', 'asOf must be a calendar date, YYYY-MM-DD.');
+    if (!isCalendarDate(asOf))
+      throw AppError.badInput('asOf', '{{field}} must be a calendar date, YYYY-MM-DD.', { field: 'asOf' });
     if (filter.account && !isLedgerAccount(filter.account))
-      throw AppError.badInput('account', `${String(filter.account)} is not a ledger account.`);
+      throw AppError.badInput('account', '{{account}} is not a ledger account.', {
+        account: String(filter.account),
+      });
     return JournalEntryModel.find({
       ...equalityFilter(filter),
       ...(currency ? { currency } : {}),
@@ -281,8 +288,8 @@ export class LedgerService {
     if (sameEntry(stored, prepared)) return existing;
     throw new AppError(
       'LEDGER_IDEMPOTENCY_CONFLICT',
-      `The idempotency key ${prepared.idempotencyKey} already belongs to a different journal entry (${existing.id}).`,
-      { field: 'idempotencyKey' },
+      'The idempotency key {{idempotencyKey}} already belongs to a different journal entry ({{entryId}}).',
+      { field: 'idempotencyKey', params: { idempotencyKey: prepared.idempotencyKey, entryId: existing.id } },
     );
   }
 }

@@ -19,7 +19,7 @@ import {
   type Side,
   type ThreadAction,
 } from './license-request.model';
-import { REQUEST_TRANSITIONS } from './license-request.state';
+import { REQUEST_STATE_NAMES, REQUEST_TRANSITIONS } from './license-request.state';
 
 const MAX_MESSAGE = 4000;
 
@@ -205,7 +205,8 @@ export class LicenseRequestService {
     if (turn[request.state] === null)
       throw new AppError(
         'INVALID_STATE_TRANSITION',
-        `The request is ${request.state.toLowerCase()}; nothing more can be done with it.`,
+        'The request is {{state}}; nothing more can be done with it.',
+        { params: { state: { message: REQUEST_STATE_NAMES[request.state] } } },
       );
     if (turn[request.state] !== side)
       throw new AppError('INVALID_STATE_TRANSITION', 'It is the other side’s turn to answer.');
@@ -241,6 +242,7 @@ export class LicenseRequestService {
       model: LicenseRequestModel,
       id: request._id,
       table: REQUEST_TRANSITIONS,
+      stateNames: REQUEST_STATE_NAMES,
       what: 'The licence request',
       to,
       at: ctx.clock.now(),
@@ -261,11 +263,11 @@ function checkProposal(
   offer: Pick<LicenseOfferRecord, 'sublicensingAllowed'>,
 ): void {
   if (message && message.length > MAX_MESSAGE)
-    throw AppError.badInput('message', `Keep the message under ${MAX_MESSAGE} characters.`);
+    throw AppError.badInput('message', 'Keep the message under {{max}} characters.', { max: MAX_MESSAGE });
   AppError.assertNoFieldErrors(
     validatePaymentPlan(plan, { sublicensingAllowed: offer.sublicensingAllowed }).map((i) => ({
+      ...i,
       field: `paymentPlan.${i.field}`,
-      message: i.message,
     })),
   );
 }

@@ -1,4 +1,4 @@
-import type { TransitionTable } from '../../common/state-machine';
+import type { StateNames, TransitionTable } from '../../common/state-machine';
 import type { RequestState } from './license-request.model';
 
 // Whose turn it is is the state: the licensor answers a request or a counter, the licensee answers a counter.
@@ -9,4 +9,12 @@ export const REQUEST_TRANSITIONS: TransitionTable<RequestState> = {
   AGREED: [],
   REJECTED: [],
   WITHDRAWN: [],
+};
+
+export const REQUEST_STATE_NAMES: StateNames<RequestState> = {
+  AWAITING_LICENSOR: 'awaiting licensor',
+  AWAITING_LICENSEE: 'awaiting licensee',
+  AGREED: 'agreed',
+  REJECTED: 'rejected',
+  WITHDRAWN: 'withdrawn',
 };

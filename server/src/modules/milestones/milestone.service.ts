@@ -1,7 +1,7 @@
 import { isCalendarDate, toCalendarDate, type CalendarDate } from '../../common/calendar-date';
 import { AppError, isDuplicateKeyError } from '../../common/errors';
 import { hasRole, requireViewer, type RequestContext } from '../../common/request-context';
-import { transition, type TransitionTable } from '../../common/state-machine';
+import { transition, type StateNames, type TransitionTable } from '../../common/state-machine';
 import type { ContractRecord } from '../contracts/contract.model';
 import { insertObligations, obligationDocument, type ContractService } from '../contracts/contract.service';
 import { milestoneObligationOrThrow } from '../contracts/engine/obligation-schedule';
@@ -14,6 +14,11 @@ import {
 const MILESTONE_TRANSITIONS: TransitionTable<MilestoneEventState> = {
   DECLARED: ['CONFIRMED'],
   CONFIRMED: [],
+};
+
+const MILESTONE_STATE_NAMES: StateNames<MilestoneEventState> = {
+  DECLARED: 'declared',
+  CONFIRMED: 'confirmed',
 };
 
 /** Milestones whose event someone must tell: the SME declares it, or the TTO records it; the TTO confirms. */
@@ -87,6 +92,7 @@ export class MilestoneService {
       model: MilestoneEventModel,
       id: event._id,
       table: MILESTONE_TRANSITIONS,
+      stateNames: MILESTONE_STATE_NAMES,
       what: 'The milestone',
       to: 'CONFIRMED',
       at: ctx.clock.now(),

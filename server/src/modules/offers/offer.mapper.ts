@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../../common/calendar-date';
 import type { CurrencyCode } from '../../common/money';
+import { translate } from '../../i18n/translate';
 import type { PaymentPlan } from '../contracts/engine/payment-plan';
 import type { CostSimulation as Simulation } from './cost-simulation';
 import type { LicenseOfferRecord } from './offer.model';
@@ -119,7 +120,14 @@ export function toLicenseOffer(record: LicenseOfferRecord): LicenseOffer {
     standard: record.standard,
     eligibility: record.eligibility,
     paymentPlan: toPlanShape(record.paymentPlan),
-    policyFindings: record.policyFindings.map((f) => ({ ...f })),
+    // Stored as a message id and params (offers from before hold the English text, which reads as itself); the
+    // offer shows it in English, the client translating the rule by its code.
+    policyFindings: record.policyFindings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      fields: f.fields,
+      message: translate('en', f),
+    })),
     state: record.state,
   };
 }

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { isCalendarDate, toCalendarDate, type CalendarDate } from '../../common/calendar-date';
 import type { Config } from '../../config/config';
-import { AppError, type FieldError } from '../../common/errors';
+import { AppError, type FieldError, type MessageId, type MessageParams } from '../../common/errors';
 import { hasRole, isPlatformAdmin, requireRoleIn, type RequestContext } from '../../common/request-context';
 import { transition } from '../../common/state-machine';
 import { SME_SIZE_CLASSES } from '../identity/organization.model';
@@ -19,7 +19,7 @@ import {
   type OfferState,
   type OfferTerms,
 } from './offer.model';
-import { OFFER_TRANSITIONS } from './offer.state';
+import { OFFER_STATE_NAMES, OFFER_TRANSITIONS } from './offer.state';
 
 export type OfferTermsInput = Omit<OfferTerms, 'patentIds'> & { patentIds: string[] };
 
@@ -107,7 +107,8 @@ export class OfferService {
     if (monthlyNetSalesMinor.length > MAX_SIMULATED_MONTHS)
       errors.push({
         field: 'monthlyNetSalesMinor',
-        message: `Project at most ${MAX_SIMULATED_MONTHS} months.`,
+        message: 'Project at most {{max}} months.',
+        params: { max: MAX_SIMULATED_MONTHS },
       });
     monthlyNetSalesMinor.forEach((s, i) => {
       if (!Number.isSafeInteger(s) || s < 0)
@@ -154,6 +155,7 @@ export class OfferService {
       model: LicenseOfferModel,
       id: offer._id,
       table: OFFER_TRANSITIONS,
+      stateNames: OFFER_STATE_NAMES,
       what: 'The offer',
       to,
       at: ctx.clock.now(),
@@ -170,7 +172,8 @@ export class OfferService {
     publishing: boolean,
   ): Promise<{ terms: OfferTerms; findings: OpenLicenceFinding[] }> {
     const errors: FieldError[] = [];
-    const add = (field: string, message: string) => errors.push({ field, message });
+    const add = (field: string, message: MessageId, params?: MessageParams) =>
+      errors.push({ field, message, params });
     const title = input.title?.trim() ?? '';
     if (title.length < 3 || title.length > 200)
       add('title', 'Give the offer a title of 3 to 200 characters.');
@@ -183,7 +186,7 @@ export class OfferService {
 
     const ids = [...new Set(input.patentIds)];
     if (ids.length === 0 || ids.length > MAX_PATENTS_PER_OFFER)
-      add('patentIds', `Offer between 1 and ${MAX_PATENTS_PER_OFFER} patents.`);
+      add('patentIds', 'Offer between 1 and {{max}} patents.', { max: MAX_PATENTS_PER_OFFER });
     // One lookup per patent: an equality on _id is indexed everywhere, `$in` is not under FerretDB.
     const patents = await Promise.all(
       ids
@@ -194,7 +197,9 @@ export class OfferService {
       if (!patent || !patent.institutionId.equals(institutionId))
         add(`patentIds[${i}]`, 'This is not one of your institution’s patents.');
       else if (publishing && patent.state !== 'PUBLISHED')
-        add(`patentIds[${i}]`, `Publish the patent ${patent.applicationNumber} before offering it.`);
+        add(`patentIds[${i}]`, 'Publish the patent {{applicationNumber}} before offering it.', {
+          applicationNumber: patent.applicationNumber,
+        });
     });
 
     const e = input.eligibility;
@@ -208,7 +213,7 @@ export class OfferService {
     for (const issue of validatePaymentPlan(input.paymentPlan, {
       sublicensingAllowed: input.sublicensingAllowed,
     }))
-      add(`paymentPlan.${issue.field}`, issue.message);
+      add(`paymentPlan.${issue.field}`, issue.message, issue.params);
     AppError.assertNoFieldErrors(errors);
 
     const policy = this.config.openLicencePolicy;
@@ -218,9 +223,10 @@ export class OfferService {
         : [];
     const refusals = findings.filter((f) => f.severity === 'REFUSE');
     if (refusals.length > 0) {
-      throw new AppError('OFFER_EXCEEDS_POLICY_CAP', refusals.map((f) => f.message).join(' '), {
+      throw new AppError('OFFER_EXCEEDS_POLICY_CAP', '{{findings}}', {
+        params: { findings: refusals },
         fieldErrors: refusals.flatMap((f) =>
-          f.fields.map((field) => ({ field: `paymentPlan.${field}`, message: f.message })),
+          f.fields.map((field) => ({ field: `paymentPlan.${field}`, message: f.message, params: f.params })),
         ),
       });
     }

@@ -11,7 +11,7 @@ import {
   type PatentRecord,
   type PublishedPatentRecord,
 } from './patent.model';
-import { PATENT_TRANSITIONS } from './patent.state';
+import { PATENT_STATE_NAMES, PATENT_TRANSITIONS } from './patent.state';
 import { validatePatentContent } from './patent.validation';
 import { documentTerms } from './search-terms';
 
@@ -78,6 +78,7 @@ export class PatentService {
       model: PatentModel,
       id: current._id,
       table: PATENT_TRANSITIONS,
+      stateNames: PATENT_STATE_NAMES,
       what: 'The patent',
       to,
       at,

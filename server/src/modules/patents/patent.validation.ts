@@ -1,4 +1,4 @@
-import type { FieldError } from '../../common/errors';
+import type { FieldError, MessageId, MessageParams } from '../../common/errors';
 import { JURISDICTIONS, LEGAL_STATUSES, TECHNICAL_FIELDS, type PatentContent } from './patent.fields';
 
 // IPC symbols as WIPO writes them: section, class, subclass, a space, main group / subgroup (e.g. "H01M 10/0562").
@@ -18,9 +18,10 @@ const LIMITS = { title: 300, abstract: 5000, claims: 10_000, number: 40, listIte
 /** Every problem with a patent's content, one message per field, worded for the TTO manager filling the form. */
 export function validatePatentContent(p: PatentContent): FieldError[] {
   const errors: FieldError[] = [];
-  const add = (field: string, message: string) => errors.push({ field, message });
+  const add = (field: string, message: MessageId, params?: MessageParams) =>
+    errors.push({ field, message, params });
   const text = (field: keyof PatentContent, value: string | null, max: number) => {
-    if (value !== null && value.length > max) add(field, `Keep this under ${max} characters.`);
+    if (value !== null && value.length > max) add(field, 'Keep this under {{max}} characters.', { max });
   };
 
   if (!p.titleEn?.trim() && !p.titleZh?.trim()) add('titleEn', 'Give a title in English or Chinese.');
@@ -37,7 +38,9 @@ export function validatePatentContent(p: PatentContent): FieldError[] {
   text('publicationNumber', p.publicationNumber, LIMITS.number);
   text('grantNumber', p.grantNumber, LIMITS.number);
   if (!JURISDICTIONS.includes(p.jurisdiction))
-    add('jurisdiction', `Choose a known jurisdiction: ${JURISDICTIONS.join(', ')}.`);
+    add('jurisdiction', 'Choose a known jurisdiction: {{jurisdictions}}.', {
+      jurisdictions: JURISDICTIONS.join(', '),
+    });
   if (!LEGAL_STATUSES.includes(p.legalStatus))
     add('legalStatus', 'Choose filed, granted, expired or lapsed.');
 
@@ -66,12 +69,12 @@ export function validatePatentContent(p: PatentContent): FieldError[] {
     add('trl', 'The technology readiness level runs from 1 to 9.');
   p.ipcClasses.forEach((ipc, i) => {
     if (!IPC_CLASS_PATTERN.test(ipc))
-      add(`ipcClasses[${i}]`, `"${ipc}" is not an IPC class; write it like H01M 10/0562.`);
+      add(`ipcClasses[${i}]`, '"{{ipc}}" is not an IPC class; write it like H01M 10/0562.', { ipc });
   });
   if (p.technicalFields.length === 0) add('technicalFields', 'Choose at least one technical field.');
   p.technicalFields.forEach((f, i) => {
     if (!TECHNICAL_FIELDS.includes(f))
-      add(`technicalFields[${i}]`, `"${f}" is not a technical field we know.`);
+      add(`technicalFields[${i}]`, '"{{field}}" is not a technical field we know.', { field: f });
   });
   for (const field of [
     'ipcClasses',
@@ -81,12 +84,13 @@ export function validatePatentContent(p: PatentContent): FieldError[] {
     'applications',
     'documentLinks',
   ] as const) {
-    if (p[field].length > LIMITS.listLength) add(field, `List at most ${LIMITS.listLength} items.`);
+    if (p[field].length > LIMITS.listLength)
+      add(field, 'List at most {{max}} items.', { max: LIMITS.listLength });
   }
   for (const field of ['inventors', 'keywords', 'advantages', 'applications'] as const) {
     p[field].forEach((item, i) => {
       if (!item.trim() || item.length > LIMITS.listItem)
-        add(`${field}[${i}]`, `Each item needs 1 to ${LIMITS.listItem} characters.`);
+        add(`${field}[${i}]`, 'Each item needs 1 to {{max}} characters.', { max: LIMITS.listItem });
     });
   }
   p.documentLinks.forEach((link, i) => {

@@ -22,7 +22,10 @@ export function oneOf<T extends string>(
 ): T {
   if (value === null) return fallback;
   if ((values as readonly string[]).includes(value)) return value as T;
-  throw AppError.badInput(field, `${field} must be one of ${values.join(', ')}.`);
+  throw AppError.badInput(field, '{{field}} must be one of {{values}}.', {
+    field,
+    values: values.join(', '),
+  });
 }
 
 const money = (amountMinor: number, currency: string) => ({ amountMinor, currency });

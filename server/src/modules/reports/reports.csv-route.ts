@@ -1,5 +1,7 @@
 import { Router, type Request, type Response } from 'express';
-import { AppError } from '../../common/errors';
+import { AppError, type MessageId } from '../../common/errors';
+import { negotiateLocale } from '../../i18n/locale';
+import { translate } from '../../i18n/translate';
 import type { RequestContext } from '../../common/request-context';
 import type { ReportsService } from './reports.service';
 import { payoutReconciliationCsv, type PayoutReconciliationSource } from './payout-reconciliation.port';
@@ -19,7 +21,7 @@ import {
  * The reports as CSV downloads, `GET /reports/<name>.csv?…`, for the same people as the GraphQL queries: the
  * request context comes from the same bearer access token (`Authorization: Bearer …`), and the service decides who
  * sees what. Errors are JSON in the API's shape, `{ errors: [{ message, extensions: { code, field } }] }`, with the
- * HTTP status of their code.
+ * HTTP status of their code and the message in the request's `Accept-Language`, as on /graphql.
  *
  * - `ageing.csv?asOf=YYYY-MM-DD[&organizationId=…][&by=obligation|licensor|licensee]`
  * - `statement.csv?contractId=…[&part=entries|obligations]`
@@ -49,10 +51,11 @@ export function reportsCsvRouter(
           .send(file.body);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
+        res.vary('Accept-Language');
         res.status(HTTP_STATUS[error.code] ?? 400).json({
           errors: [
             {
-              message: error.message,
+              message: translate(negotiateLocale(req.headers['accept-language']), error.text),
               extensions: { code: error.code, ...(error.field ? { field: error.field } : {}) },
             },
           ],
@@ -108,12 +111,14 @@ export function reportsCsvRouter(
       })),
     );
   // Any other CSV under /reports is an unknown report; other paths go on to the web client.
-  router.get(/\.csv$/, (_req, res) => {
+  router.get(/\.csv$/, (req, res) => {
+    const message: MessageId =
+      'There is no such report. CSV reports: ageing.csv, statement.csv, distribution.csv, platform-revenue.csv, payouts.csv.';
+    res.vary('Accept-Language');
     res.status(404).json({
       errors: [
         {
-          message:
-            'There is no such report. CSV reports: ageing.csv, statement.csv, distribution.csv, platform-revenue.csv, payouts.csv.',
+          message: translate(negotiateLocale(req.headers['accept-language']), { message }),
           extensions: { code: 'NOT_FOUND' },
         },
       ],
@@ -136,13 +141,13 @@ class Query {
   optional(name: string): string | null {
     const value = this.req.query[name];
     if (value === undefined || value === '') return null;
-    if (typeof value !== 'string') throw AppError.badInput(name, `Give ${name} once.`);
+    if (typeof value !== 'string') throw AppError.badInput(name, 'Give {{name}} once.', { name });
     return value;
   }
 
   required(name: string): string {
     const value = this.optional(name);
-    if (value === null) throw AppError.badInput(name, `${name} is required.`);
+    if (value === null) throw AppError.badInput(name, '{{name}} is required.', { name });
     return value;
   }
 }

@@ -130,12 +130,15 @@ export class ReportsService {
       requireRoleIn(ctx, query.licensorId, 'FINANCE', 'TTO_MANAGER');
     const { from, to } = requireRange(query);
     if (!(REPORT_PERIODS as readonly string[]).includes(query.period))
-      throw AppError.badInput('period', `The period must be one of ${REPORT_PERIODS.join(', ')}.`);
+      throw AppError.badInput('period', 'The period must be one of {{periods}}.', {
+        periods: REPORT_PERIODS.join(', '),
+      });
     const licensor = await this.organizations.getOrThrow(query.licensorId);
     if (!LICENSOR_KINDS.includes(licensor.kind as OrganizationKind))
       throw AppError.badInput(
         'licensorId',
-        `${licensor.name} is not a university or research institute: only licensors receive distributions.`,
+        '{{name}} is not a university or research institute: only licensors receive distributions.',
+        { name: licensor.name },
       );
     const licensorId = licensor._id;
 
@@ -298,13 +301,17 @@ function requireViewerOrSystem(ctx: RequestContext): void {
 
 function requireDate(field: string, value: string): CalendarDate {
   if (!isCalendarDate(value))
-    throw AppError.badInput(field, `${field} must be a calendar date, YYYY-MM-DD; got "${value}".`);
+    throw AppError.badInput(field, '{{field}} must be a calendar date, YYYY-MM-DD; got "{{value}}".', {
+      field,
+      value,
+    });
   return value;
 }
 
 function requireRange(range: DateRange): { from: CalendarDate; to: CalendarDate } {
   const from = requireDate('from', range.from);
   const to = requireDate('to', range.to);
-  if (to < from) throw AppError.badInput('to', `The range ends (${to}) before it starts (${from}).`);
+  if (to < from)
+    throw AppError.badInput('to', 'The range ends ({{to}}) before it starts ({{from}}).', { to, from });
   return { from, to };
 }

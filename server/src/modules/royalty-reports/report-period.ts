@@ -1,15 +1,15 @@
 import type { CalendarDate } from '../../common/calendar-date';
 import { AppError, type FieldError } from '../../common/errors';
 import type { ContractRecord } from '../contracts/contract.model';
+import { CONTRACT_STATE_NAMES } from '../contracts/contract.state';
 import { reportingPeriods, type ReportingWindow } from '../contracts/engine/obligation-schedule';
 
 /** A contract takes reports (sales or sublicensing income) while it runs, in default included. */
 export function assertTakesReports(contract: ContractRecord): void {
   if (!['FREE_PERIOD', 'ACTIVE', 'DEFAULTED'].includes(contract.state)) {
-    throw new AppError(
-      'INVALID_STATE_TRANSITION',
-      `The contract is ${contract.state.toLowerCase()}; it takes no more reports.`,
-    );
+    throw new AppError('INVALID_STATE_TRANSITION', 'The contract is {{state}}; it takes no more reports.', {
+      params: { state: { message: CONTRACT_STATE_NAMES[contract.state] } },
+    });
   }
 }
 

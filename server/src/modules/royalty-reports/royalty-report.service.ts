@@ -12,7 +12,7 @@ import {
   type ObligationRecord,
 } from '../contracts/contract.model';
 import { insertObligations, obligationDocument, type ContractService } from '../contracts/contract.service';
-import { CONTRACT_TRANSITIONS } from '../contracts/contract.state';
+import { CONTRACT_STATE_NAMES, CONTRACT_TRANSITIONS } from '../contracts/contract.state';
 import {
   obligationKey,
   reportingPeriods,
@@ -46,7 +46,7 @@ export class RoyaltyReportService {
     const errors: FieldError[] = [];
     const period = reportingPeriodOf(contract, periodStart, today, errors);
     if (lines.length > MAX_LINES)
-      errors.push({ field: 'lines', message: `Report at most ${MAX_LINES} lines.` });
+      errors.push({ field: 'lines', message: 'Report at most {{max}} lines.', params: { max: MAX_LINES } });
     lines.forEach((line, i) => {
       for (const key of ['grossSalesMinor', 'deductionsMinor', 'netSalesMinor'] as const) {
         if (!Number.isSafeInteger(line[key]) || line[key] < 0)
@@ -160,8 +160,8 @@ export class RoyaltyReportService {
       if (!claim.won)
         throw new AppError(
           'CONFLICT',
-          `Your report was saved, but a report for ${stale.periodStart} came in at the same moment; ` +
-            'submit yours again to bring the later periods up to date.',
+          'Your report was saved, but a report for {{periodStart}} came in at the same moment; submit yours again to bring the later periods up to date.',
+          { params: { periodStart: stale.periodStart } },
         );
       const { _id: _previousId, ...kept } = stale;
       const recomputed = (
@@ -232,6 +232,7 @@ export class RoyaltyReportService {
       model: ContractModel,
       id: contract._id,
       table: CONTRACT_TRANSITIONS,
+      stateNames: CONTRACT_STATE_NAMES,
       what: 'The contract',
       to: 'ACTIVE',
       at: ctx.clock.now(),

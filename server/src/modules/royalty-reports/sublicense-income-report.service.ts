@@ -47,14 +47,19 @@ export class SublicenseIncomeReportService {
     const errors: FieldError[] = [];
     const period = reportingPeriodOf(contract, periodStart, toCalendarDate(ctx.clock.now()), errors);
     if (lines.length > MAX_LINES)
-      errors.push({ field: 'lines', message: `Report at most ${MAX_LINES} sublicensees.` });
+      errors.push({
+        field: 'lines',
+        message: 'Report at most {{max}} sublicensees.',
+        params: { max: MAX_LINES },
+      });
     const names = new Set<string>();
     lines.forEach((line, i) => {
       const name = line.sublicensee?.trim() ?? '';
       if (name === '' || name.length > MAX_NAME)
         errors.push({
           field: `lines[${i}].sublicensee`,
-          message: `Name the sublicensee (up to ${MAX_NAME} characters).`,
+          message: 'Name the sublicensee (up to {{max}} characters).',
+          params: { max: MAX_NAME },
         });
       else if (names.has(name.toLowerCase()))
         errors.push({

@@ -1,11 +1,22 @@
 import { parseCalendarDate } from '../../../common/calendar-date';
+import { translate } from '../../../i18n/translate';
 import {
   checkOpenLicencePolicy,
   type OpenLicencePolicy,
   type PaymentPlan,
+  type PaymentPlanContext,
   type RoyaltyTier,
   validatePaymentPlan,
 } from './payment-plan';
+
+// What the licensor reads: the messages as the API words them in English.
+const issuesInEnglish = (plan: PaymentPlan, context?: PaymentPlanContext) =>
+  validatePaymentPlan(plan, context).map(({ field, ...text }) => ({ field, message: translate('en', text) }));
+const findingsInEnglish = (plan: PaymentPlan, policy: OpenLicencePolicy) =>
+  checkOpenLicencePolicy(plan, policy).map(({ message, params, ...finding }) => ({
+    ...finding,
+    message: translate('en', { message, params }),
+  }));
 
 /** A CNY plan using every section, valid as it stands; each test breaks one thing. */
 const validPlan: PaymentPlan = {
@@ -72,12 +83,12 @@ function withTiers(...tiers: RoyaltyTier[]): PaymentPlan {
 }
 
 function fieldsOf(plan: PaymentPlan): string[] {
-  return validatePaymentPlan(plan).map((issue) => issue.field);
+  return issuesInEnglish(plan).map((issue) => issue.field);
 }
 
 describe('validatePaymentPlan', () => {
   it('accepts a plan using every section', () => {
-    expect(validatePaymentPlan(validPlan)).toEqual([]);
+    expect(issuesInEnglish(validPlan)).toEqual([]);
   });
 
   it('accepts a royalty-free licence with only the required fields', () => {
@@ -88,7 +99,7 @@ describe('validatePaymentPlan', () => {
       reportDueDays: 0,
       graceDays: 0,
     };
-    expect(validatePaymentPlan(free)).toEqual([]);
+    expect(issuesInEnglish(free)).toEqual([]);
   });
 
   describe('royalty tiers', () => {
@@ -97,7 +108,7 @@ describe('validatePaymentPlan', () => {
         { fromMinor: 0, toMinor: 100_000_000, rateBps: 500 },
         { fromMinor: 90_000_000, toMinor: null, rateBps: 300 },
       );
-      expect(validatePaymentPlan(plan)).toEqual([
+      expect(issuesInEnglish(plan)).toEqual([
         {
           field: 'royalty.tiers[1].fromMinor',
           message: 'overlaps the previous tier, which ends at 100000000',
@@ -110,7 +121,7 @@ describe('validatePaymentPlan', () => {
         { fromMinor: 0, toMinor: 100_000_000, rateBps: 500 },
         { fromMinor: 110_000_000, toMinor: null, rateBps: 300 },
       );
-      expect(validatePaymentPlan(plan)).toEqual([
+      expect(issuesInEnglish(plan)).toEqual([
         {
           field: 'royalty.tiers[1].fromMinor',
           message: 'leaves a gap after the previous tier, which ends at 100000000',
@@ -123,7 +134,7 @@ describe('validatePaymentPlan', () => {
         { fromMinor: 1, toMinor: 100_000_000, rateBps: 500 },
         { fromMinor: 100_000_000, toMinor: null, rateBps: 300 },
       );
-      expect(validatePaymentPlan(plan)).toEqual([
+      expect(issuesInEnglish(plan)).toEqual([
         {
           field: 'royalty.tiers[0].fromMinor',
           message: 'must be 0: the first tier starts with the first sale',
@@ -141,7 +152,7 @@ describe('validatePaymentPlan', () => {
         ),
       ).toEqual(['royalty.tiers[0].toMinor']);
       expect(
-        validatePaymentPlan(
+        issuesInEnglish(
           withTiers(
             { fromMinor: 0, toMinor: 100, rateBps: 500 },
             { fromMinor: 100, toMinor: 200, rateBps: 300 },
@@ -208,22 +219,22 @@ describe('validatePaymentPlan', () => {
     });
 
     it('refuses a sublicence share when the licence does not allow sublicensing', () => {
-      const refused = validatePaymentPlan(validPlan, { sublicensingAllowed: false });
+      const refused = issuesInEnglish(validPlan, { sublicensingAllowed: false });
       expect(refused.map((issue) => issue.field)).toEqual(['sublicenseShareBps']);
       expect(refused[0].message).toMatch(/does not allow sublicensing/);
-      expect(validatePaymentPlan(validPlan, { sublicensingAllowed: true })).toEqual([]);
+      expect(issuesInEnglish(validPlan, { sublicensingAllowed: true })).toEqual([]);
       // No share, or a share of 0, needs no sublicensing.
       expect(
-        validatePaymentPlan({ ...validPlan, sublicenseShareBps: 0 }, { sublicensingAllowed: false }),
+        issuesInEnglish({ ...validPlan, sublicenseShareBps: 0 }, { sublicensingAllowed: false }),
       ).toEqual([]);
       expect(
-        validatePaymentPlan({ ...validPlan, sublicenseShareBps: null }, { sublicensingAllowed: false }),
+        issuesInEnglish({ ...validPlan, sublicenseShareBps: null }, { sublicensingAllowed: false }),
       ).toEqual([]);
     });
 
     it('refuses zero installments, and more installments than minor units', () => {
       expect(
-        validatePaymentPlan({ ...validPlan, installments: { ...validPlan.installments!, count: 0 } }),
+        issuesInEnglish({ ...validPlan, installments: { ...validPlan.installments!, count: 0 } }),
       ).toEqual([
         { field: 'installments.count', message: 'must be a whole number of installments, 1 or more' },
       ]);
@@ -236,10 +247,10 @@ describe('validatePaymentPlan', () => {
     it('refuses installments that would fall due after the term', () => {
       const shortTerm: PaymentPlan = { ...validPlan, termMonths: 12, minimumAnnualRoyalty: null };
       // free 6 months, quarterly: installments at months 6, 9, 12; the 12-month anniversary is still allowed
-      expect(validatePaymentPlan(shortTerm)).toEqual([]);
+      expect(issuesInEnglish(shortTerm)).toEqual([]);
       // a 4th installment at month 6 + 3×3 = 15
       expect(
-        validatePaymentPlan({ ...shortTerm, installments: { ...shortTerm.installments!, count: 4 } }),
+        issuesInEnglish({ ...shortTerm, installments: { ...shortTerm.installments!, count: 4 } }),
       ).toEqual([
         {
           field: 'installments.count',
@@ -281,7 +292,7 @@ describe('validatePaymentPlan', () => {
   describe('minimum and caps', () => {
     it('refuses a cap below the minimum annual royalty', () => {
       const plan = { ...validPlan, caps: { perYearMinor: 1_000_000, totalMinor: 1_500_000 } }; // minimum is 2 000 000
-      expect(validatePaymentPlan(plan)).toEqual([
+      expect(issuesInEnglish(plan)).toEqual([
         {
           field: 'caps.perYearMinor',
           message: 'is below the minimum annual royalty (2000000); the two cannot both hold',
@@ -321,7 +332,7 @@ describe('validatePaymentPlan', () => {
 
     it('refuses a milestone with no trigger', () => {
       const plan = untyped({ ...validPlan, milestones: [{ ...approval, trigger: undefined }] });
-      expect(validatePaymentPlan(plan)).toEqual([
+      expect(issuesInEnglish(plan)).toEqual([
         {
           field: 'milestones[0].trigger',
           message: 'must be one of FIRST_COMMERCIAL_SALE, REGULATORY_APPROVAL, CUMULATIVE_NET_SALES, DATE',
@@ -331,7 +342,7 @@ describe('validatePaymentPlan', () => {
 
     it('refuses a threshold trigger without a threshold, and a threshold on another trigger', () => {
       expect(
-        validatePaymentPlan({ ...validPlan, milestones: [{ ...salesMilestone, thresholdMinor: null }] }),
+        issuesInEnglish({ ...validPlan, milestones: [{ ...salesMilestone, thresholdMinor: null }] }),
       ).toEqual([{ field: 'milestones[0].thresholdMinor', message: 'is required for CUMULATIVE_NET_SALES' }]);
       expect(fieldsOf({ ...validPlan, milestones: [{ ...salesMilestone, thresholdMinor: 0 }] })).toEqual([
         'milestones[0].thresholdMinor',
@@ -359,7 +370,7 @@ describe('validatePaymentPlan', () => {
           { ...dated, key: 'approval', name: '', amountMinor: 0, dueDaysAfterEvent: -1 },
         ],
       };
-      expect(validatePaymentPlan(plan)).toEqual([
+      expect(issuesInEnglish(plan)).toEqual([
         { field: 'milestones[0].key', message: 'must not be empty' },
         { field: 'milestones[2].key', message: '"approval" is used by another milestone' },
         { field: 'milestones[2].name', message: 'must not be empty' },
@@ -389,13 +400,13 @@ describe('validatePaymentPlan', () => {
         'freePeriod.months',
       ]);
       expect(
-        validatePaymentPlan({ ...validPlan, freePeriod: { months: 121, endsOnFirstRevenue: false } }),
+        issuesInEnglish({ ...validPlan, freePeriod: { months: 121, endsOnFirstRevenue: false } }),
       ).toEqual([{ field: 'freePeriod.months', message: 'must not be longer than the 120-month term' }]);
       expect(fieldsOf({ ...validPlan, freePeriod: { months: 0, endsOnFirstRevenue: false } })).toEqual([]);
     });
 
     it('refuses an unknown currency or reporting period', () => {
-      expect(validatePaymentPlan(untyped({ ...validPlan, currency: 'XYZ' }))).toEqual([
+      expect(issuesInEnglish(untyped({ ...validPlan, currency: 'XYZ' }))).toEqual([
         { field: 'currency', message: '"XYZ" is not a supported currency' },
       ]);
       expect(fieldsOf(untyped({ ...validPlan, reportingPeriod: 'WEEKLY' }))).toEqual(['reportingPeriod']);
@@ -423,15 +434,15 @@ describe('checkOpenLicencePolicy', () => {
 
   it('finds nothing in a plan within the guidance', () => {
     // 5 % and 3 %; fees 5 000 000 + 1 000 000 + 1 000 000 + 2 000 000 + 500 000 + 500 000 = 10 000 000 ≤ 2 000 000 000
-    expect(checkOpenLicencePolicy(validPlan, policy)).toEqual([]);
+    expect(findingsInEnglish(validPlan, policy)).toEqual([]);
   });
 
   it('allows a royalty of exactly the cap and flags anything above', () => {
     const atCap = withTiers({ fromMinor: 0, toMinor: null, rateBps: 2000 });
-    expect(checkOpenLicencePolicy(atCap, policy)).toEqual([]);
+    expect(findingsInEnglish(atCap, policy)).toEqual([]);
 
     const above = withTiers({ fromMinor: 0, toMinor: null, rateBps: 2001 });
-    expect(checkOpenLicencePolicy(above, policy)).toEqual([
+    expect(findingsInEnglish(above, policy)).toEqual([
       {
         code: 'ROYALTY_ABOVE_OPEN_LICENCE_CAP',
         severity: 'REFUSE',
@@ -448,7 +459,7 @@ describe('checkOpenLicencePolicy', () => {
       { fromMinor: 1_000, toMinor: 2_000, rateBps: 1500 },
       { fromMinor: 2_000, toMinor: null, rateBps: 2500 },
     );
-    const [finding] = checkOpenLicencePolicy(plan, { ...policy, mode: 'WARN' });
+    const [finding] = findingsInEnglish(plan, { ...policy, mode: 'WARN' });
     expect(finding.severity).toBe('WARN');
     expect(finding.fields).toEqual(['royalty.tiers[0].rateBps', 'royalty.tiers[2].rateBps']);
     expect(finding.message).toContain('charges up to 30%.');
@@ -463,10 +474,10 @@ describe('checkOpenLicencePolicy', () => {
       exitFeeMinor: 0,
     };
     // 1 200 000 000 + 797 000 000 + 1 000 000 + 2 000 000 = 2 000 000 000: exactly at the ceiling
-    expect(checkOpenLicencePolicy(fees, policy)).toEqual([]);
+    expect(findingsInEnglish(fees, policy)).toEqual([]);
 
     // one fen more through the exit fee: 2 000 000 001
-    expect(checkOpenLicencePolicy({ ...fees, exitFeeMinor: 1 }, policy)).toEqual([
+    expect(findingsInEnglish({ ...fees, exitFeeMinor: 1 }, policy)).toEqual([
       {
         code: 'FIXED_FEES_ABOVE_OPEN_LICENCE_CAP',
         severity: 'REFUSE',
@@ -485,7 +496,7 @@ describe('checkOpenLicencePolicy', () => {
   });
 
   it('asks for CNY when a plan with fixed fees is in another currency', () => {
-    expect(checkOpenLicencePolicy({ ...validPlan, currency: 'USD' }, policy)).toEqual([
+    expect(findingsInEnglish({ ...validPlan, currency: 'USD' }, policy)).toEqual([
       {
         code: 'OPEN_LICENCE_CURRENCY_NOT_CNY',
         severity: 'REFUSE',
@@ -502,6 +513,6 @@ describe('checkOpenLicencePolicy', () => {
       milestones: [],
       exitFeeMinor: null,
     };
-    expect(checkOpenLicencePolicy(royaltyOnly, policy)).toEqual([]);
+    expect(findingsInEnglish(royaltyOnly, policy)).toEqual([]);
   });
 });

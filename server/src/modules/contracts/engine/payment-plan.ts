@@ -9,6 +9,7 @@ import {
   isCalendarDate,
   MONTHS_IN_PERIOD,
 } from '../../../common/calendar-date';
+import type { FieldError, Message, MessageId, MessageParams } from '../../../common/errors';
 import {
   type CurrencyCode,
   isCurrencyCode,
@@ -102,7 +103,8 @@ export const DEFAULT_REPORTING_PERIOD: CalendarPeriod = 'QUARTERLY';
 /** The one largest royalty rate a plan can state: 100 % of net sales. */
 const MAX_RATE_BPS = 10_000;
 
-export type PaymentPlanIssue = { field: string; message: string };
+/** A field's problem, worded to follow the field's name: `must not be empty`. */
+export type PaymentPlanIssue = FieldError;
 
 /** What the rest of the licence says that the plan must agree with. */
 export type PaymentPlanContext = {
@@ -117,10 +119,10 @@ export type PaymentPlanContext = {
  */
 export function validatePaymentPlan(plan: PaymentPlan, context: PaymentPlanContext = {}): PaymentPlanIssue[] {
   const issues: PaymentPlanIssue[] = [];
-  const report = (field: string, message: string) => issues.push({ field, message });
+  const report: Report = (field, message, params) => issues.push({ field, message, params });
 
   if (!isCurrencyCode(plan.currency))
-    report('currency', `"${String(plan.currency)}" is not a supported currency`);
+    report('currency', '"{{currency}}" is not a supported currency', { currency: String(plan.currency) });
   const termIsValid = isSafeInteger(plan.termMonths) && plan.termMonths > 0;
   if (!termIsValid) report('termMonths', 'must be a whole number of months greater than 0');
   checkNonNegativeInteger(plan.lateInterestBps, 'lateInterestBps', report);
@@ -136,7 +138,9 @@ export function validatePaymentPlan(plan: PaymentPlan, context: PaymentPlanConte
     if (!isSafeInteger(freePeriod.months) || freePeriod.months < 0) {
       report('freePeriod.months', 'must be a whole number of months, 0 or more');
     } else if (termIsValid && freePeriod.months > plan.termMonths) {
-      report('freePeriod.months', `must not be longer than the ${plan.termMonths}-month term`);
+      report('freePeriod.months', 'must not be longer than the {{termMonths}}-month term', {
+        termMonths: plan.termMonths,
+      });
     } else {
       freeMonths = freePeriod.months;
     }
@@ -191,8 +195,8 @@ export function validatePaymentPlan(plan: PaymentPlan, context: PaymentPlanConte
       if (lastMonth > plan.termMonths) {
         report(
           'installments.count',
-          `the last installment would fall due ${lastMonth} months after the effective date, ` +
-            `after the ${plan.termMonths}-month term`,
+          'the last installment would fall due {{lastMonth}} months after the effective date, after the {{termMonths}}-month term',
+          { lastMonth, termMonths: plan.termMonths },
         );
       }
     }
@@ -211,7 +215,8 @@ export function validatePaymentPlan(plan: PaymentPlan, context: PaymentPlanConte
     } else if (termIsValid && (fromContractYear - 1) * 12 >= plan.termMonths) {
       report(
         'minimumAnnualRoyalty.fromContractYear',
-        `starts after the ${plan.termMonths}-month term has ended`,
+        'starts after the {{termMonths}}-month term has ended',
+        { termMonths: plan.termMonths },
       );
     }
   }
@@ -225,7 +230,11 @@ export function validatePaymentPlan(plan: PaymentPlan, context: PaymentPlanConte
       if (cap == null) continue;
       if (!checkPositiveAmount(cap, `caps.${name}`, report)) continue;
       if (isSafeInteger(minimum) && cap < minimum) {
-        report(`caps.${name}`, `is below the minimum annual royalty (${minimum}); the two cannot both hold`);
+        report(
+          `caps.${name}`,
+          'is below the minimum annual royalty ({{minimum}}); the two cannot both hold',
+          { minimum },
+        );
       }
     }
   }
@@ -236,7 +245,7 @@ export function validatePaymentPlan(plan: PaymentPlan, context: PaymentPlanConte
     if (typeof milestone.key !== 'string' || milestone.key.trim() === '') {
       report(`${field}.key`, 'must not be empty');
     } else if (keys.has(milestone.key)) {
-      report(`${field}.key`, `"${milestone.key}" is used by another milestone`);
+      report(`${field}.key`, '"{{key}}" is used by another milestone', { key: milestone.key });
     } else {
       keys.add(milestone.key);
     }
@@ -245,7 +254,7 @@ export function validatePaymentPlan(plan: PaymentPlan, context: PaymentPlanConte
     checkPositiveAmount(milestone.amountMinor, `${field}.amountMinor`, report);
     checkNonNegativeInteger(milestone.dueDaysAfterEvent, `${field}.dueDaysAfterEvent`, report);
     if (!MILESTONE_TRIGGERS.includes(milestone.trigger)) {
-      report(`${field}.trigger`, `must be one of ${MILESTONE_TRIGGERS.join(', ')}`);
+      report(`${field}.trigger`, 'must be one of {{triggers}}', { triggers: MILESTONE_TRIGGERS.join(', ') });
     }
     if (milestone.trigger === 'CUMULATIVE_NET_SALES') {
       if (milestone.thresholdMinor == null)
@@ -285,12 +294,12 @@ export type OpenLicencePolicy = {
 export type OpenLicenceRule =
   'ROYALTY_ABOVE_OPEN_LICENCE_CAP' | 'FIXED_FEES_ABOVE_OPEN_LICENCE_CAP' | 'OPEN_LICENCE_CURRENCY_NOT_CNY';
 
-export type OpenLicenceFinding = {
+/** What the rule says, as a message (see common/errors.ts); stored with the offer, shown in English. */
+export type OpenLicenceFinding = Message & {
   code: OpenLicenceRule;
   severity: OpenLicencePolicy['mode'];
   /** The plan fields that break the rule, for the offer form to highlight. */
   fields: string[];
-  message: string;
 };
 
 /**
@@ -315,8 +324,8 @@ export function checkOpenLicencePolicy(plan: PaymentPlan, policy: OpenLicencePol
       severity,
       fields: steepTiers.map(({ index }) => `royalty.tiers[${index}].rateBps`),
       message:
-        `China's open-licence guidance caps royalties at ${formatBps(policy.maxRoyaltyBps)} of net sales; ` +
-        `this plan charges up to ${formatBps(steepest)}.`,
+        "China's open-licence guidance caps royalties at {{cap}} of net sales; this plan charges up to {{steepest}}.",
+      params: { cap: formatBps(policy.maxRoyaltyBps), steepest: formatBps(steepest) },
     });
   }
 
@@ -336,7 +345,9 @@ export function checkOpenLicencePolicy(plan: PaymentPlan, policy: OpenLicencePol
       code: 'OPEN_LICENCE_CURRENCY_NOT_CNY',
       severity,
       fields: ['currency'],
-      message: `China's open-licence fee ceiling is stated in CNY; price this open licence in CNY, not ${plan.currency}.`,
+      message:
+        "China's open-licence fee ceiling is stated in CNY; price this open licence in CNY, not {{currency}}.",
+      params: { currency: plan.currency },
     });
   } else if (fixedFees.length > 0) {
     const total = fixedFees.reduce((sum, fee) => sum + BigInt(fee.amountMinor), 0n);
@@ -346,8 +357,8 @@ export function checkOpenLicencePolicy(plan: PaymentPlan, policy: OpenLicencePol
         severity,
         fields: fixedFees.map((fee) => fee.field),
         message:
-          `China's open-licence guidance caps fixed fees at CNY ${minorToMajor(policy.maxFixedFeesMinorCny, 'CNY')}; ` +
-          `this plan's upfront fee, installments, milestones and exit fee add up to CNY ${formatCny(total)}.`,
+          "China's open-licence guidance caps fixed fees at CNY {{cap}}; this plan's upfront fee, installments, milestones and exit fee add up to CNY {{total}}.",
+        params: { cap: minorToMajor(policy.maxFixedFeesMinorCny, 'CNY'), total: formatCny(total) },
       });
     }
   }
@@ -361,7 +372,7 @@ const MILESTONE_TRIGGERS: readonly MilestoneTrigger[] = [
   'DATE',
 ];
 
-type Report = (field: string, message: string) => void;
+type Report = (field: string, message: MessageId, params?: MessageParams) => void;
 
 function validateRoyalty(royalty: RoyaltyTerms, report: Report): void {
   if (royalty.tierBasis !== 'CUMULATIVE' && royalty.tierBasis !== 'CONTRACT_YEAR') {
@@ -384,9 +395,13 @@ function validateRoyalty(royalty: RoyaltyTerms, report: Report): void {
     const previousTo = index > 0 ? tiers[index - 1].toMinor : null;
     if (fromIsValid && isSafeInteger(previousTo)) {
       if (tier.fromMinor > previousTo) {
-        report(`${field}.fromMinor`, `leaves a gap after the previous tier, which ends at ${previousTo}`);
+        report(`${field}.fromMinor`, 'leaves a gap after the previous tier, which ends at {{previousTo}}', {
+          previousTo,
+        });
       } else if (tier.fromMinor < previousTo) {
-        report(`${field}.fromMinor`, `overlaps the previous tier, which ends at ${previousTo}`);
+        report(`${field}.fromMinor`, 'overlaps the previous tier, which ends at {{previousTo}}', {
+          previousTo,
+        });
       }
     }
 
@@ -395,7 +410,7 @@ function validateRoyalty(royalty: RoyaltyTerms, report: Report): void {
     } else if (!isSafeInteger(tier.toMinor)) {
       report(`${field}.toMinor`, 'must be an amount in minor units, or null for the open top tier');
     } else if (fromIsValid && tier.toMinor <= tier.fromMinor) {
-      report(`${field}.toMinor`, `must be above fromMinor (${tier.fromMinor})`);
+      report(`${field}.toMinor`, 'must be above fromMinor ({{fromMinor}})', { fromMinor: tier.fromMinor });
     } else if (isLast) {
       report(`${field}.toMinor`, 'must be null: the last tier covers all further sales');
     }
