@@ -90,7 +90,9 @@ export class PatentSearchService {
     const first = pageSize(request.first);
     const query = (request.query ?? '').trim();
     if (query.length > MAX_QUERY_LENGTH)
-      throw AppError.badInput('query', `Keep the search under ${MAX_QUERY_LENGTH} characters.`);
+      throw AppError.badInput('query', 'Keep the search under {{max}} characters.', {
+        max: MAX_QUERY_LENGTH,
+      });
     const terms = queryTerms(query).slice(0, MAX_QUERY_TERMS);
     const filter = request.filter ?? {};
     validateFilter(filter);
