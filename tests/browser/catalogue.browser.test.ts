@@ -253,6 +253,35 @@ describe('catalogue in the browser', () => {
     await screenshot(page, 'patent-detail-360');
   });
 
+  test.each([
+    { locale: 'en-US', fieldError: 'Use at least 10 characters for the password.', summary: /not right/ },
+    { locale: 'zh-CN', fieldError: /^[^a-z]*10[^a-z]*$/, summary: /邮箱或密码不正确/ },
+  ])('shows the API’s refusals in the visitor’s language ($locale), next to the field', async (c) => {
+    const page = await openPage({ locale: c.locale });
+    await page.goto(`${server.url}/sign-up`);
+    await page.locator('input[type="email"]').fill('short-password@example.com');
+    await page.locator('input[autocomplete="name"]').fill('Short Password');
+    await page.locator('input[type="password"]').fill('short');
+    await page.locator('form button[type="submit"]').click();
+    // The server's message for the password field, below that field (Mantine links it by aria-describedby).
+    const password = page.locator('input[type="password"][aria-invalid="true"]');
+    await password.waitFor();
+    const describedBy = (await password.getAttribute('aria-describedby')) ?? '';
+    const fieldError = page.locator(`[id="${describedBy.split(' ').find((id) => id.endsWith('error'))}"]`);
+    const text = (await fieldError.textContent()) ?? '';
+    if (typeof c.fieldError === 'string') expect(text).toBe(c.fieldError);
+    else {
+      expect(text).toMatch(CJK);
+      expect(text).toMatch(c.fieldError);
+    }
+
+    await page.goto(`${server.url}/sign-in`);
+    await page.locator('input[type="email"]').fill('nobody@example.com');
+    await page.locator('input[type="password"]').fill('not the password at all');
+    await page.locator('form button[type="submit"]').click();
+    await page.getByText(c.summary).waitFor();
+  });
+
   test('the skip link takes a keyboard user straight to the main content', async () => {
     const page = await openPage({ locale: 'en-US' });
     await page.goto(`${server.url}/?q=battery`);
