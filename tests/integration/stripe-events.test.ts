@@ -1,6 +1,9 @@
 import { fixedClock } from '../../server/src/common/clock';
 import { BillingAccountModel } from '../../server/src/modules/billing/billing-account.model';
-import { StripeEventModel, type StripeEventRecord } from '../../server/src/modules/billing/stripe-event.model';
+import {
+  StripeEventModel,
+  type StripeEventRecord,
+} from '../../server/src/modules/billing/stripe-event.model';
 import { UserModel } from '../../server/src/modules/identity/user.model';
 import type { StripeSimulator } from '../../server/src/integrations/stripe-simulator';
 import { errorCode } from '../support/graphql-client';
