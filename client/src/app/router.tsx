@@ -59,7 +59,9 @@ export const router = createBrowserRouter([
           guarded('finance', [
             { path: 'finance', element: <Navigate to="/finance/reconciliation" replace /> },
             { path: 'finance/reconciliation', lazy: lazyPage('reconciliation') },
+            { path: 'finance/ledger', lazy: lazyPage('ledger') },
             { path: 'finance/payouts', lazy: lazyPage('payouts') },
+            { path: 'finance/stripe-events', lazy: lazyPage('stripeEvents') },
             { path: 'finance/ageing', lazy: lazyPage('ageing') },
             { path: 'finance/reports', lazy: lazyPage('financeReports') },
           ]),

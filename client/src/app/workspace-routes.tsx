@@ -1,7 +1,9 @@
 import { AgeingPage, OrganizationReportsPage } from '../finance/ageing.page';
+import { LedgerPage } from '../finance/ledger.page';
 import { PayoutsPage } from '../finance/payouts.page';
 import { ReconciliationPage } from '../finance/reconciliation.page';
 import { FinanceReportsPage } from '../finance/reports.page';
+import { StripeEventsPage } from '../finance/stripe-events.page';
 import { ContractPage, ContractsPage, ReportDeadlinesPage } from '../contracts/contracts.pages';
 import { RequestLicensePage, RequestPage, RequestsPage } from '../licensing/requests.pages';
 import { NotificationsPage } from '../notifications/notifications.page';
@@ -34,7 +36,9 @@ export const pages = {
   ttoOffer: TtoOfferPage,
   reportDeadlines: ReportDeadlinesPage,
   reconciliation: ReconciliationPage,
+  ledger: LedgerPage,
   payouts: PayoutsPage,
+  stripeEvents: StripeEventsPage,
   ageing: AgeingPage,
   financeReports: FinanceReportsPage,
   organizationReports: OrganizationReportsPage,

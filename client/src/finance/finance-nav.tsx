@@ -8,7 +8,9 @@ export function FinanceNav() {
   const { t } = useTranslation();
   const links = [
     { to: '/finance/reconciliation', label: t('finance.nav.reconciliation') },
+    { to: '/finance/ledger', label: t('finance.nav.ledger') },
     { to: '/finance/payouts', label: t('finance.nav.payouts') },
+    { to: '/finance/stripe-events', label: t('finance.nav.stripeEvents') },
     { to: '/finance/ageing', label: t('finance.nav.ageing') },
     { to: '/finance/reports', label: t('finance.nav.reports') },
   ];
