@@ -1,4 +1,4 @@
-import { translate } from './translate';
+import { languageOf, translate } from './translate';
 
 describe('translate', () => {
   it('gives the English id back with its placeholders filled, numbers as they are', () => {
@@ -77,5 +77,16 @@ describe('translate', () => {
     expect(translate('zh-CN', problems)).toBe(
       '有 3 处需要修改：请填写申请日。不能为空；请控制在 300 个字符以内。',
     );
+  });
+
+  it('tells which language a message comes out in: the one asked for if translated, else English', () => {
+    const translated = { message: 'Sign in to do this.' };
+    expect(languageOf('zh-CN', translated)).toBe('zh-CN');
+    expect(languageOf('en', translated)).toBe('en');
+    // An id without a translation, and English text stored before messages were ids.
+    expect(languageOf('zh-CN', { message: 'No one translated {{this}}.', params: { this: 'me' } })).toBe(
+      'en',
+    );
+    expect(languageOf('zh-CN', { message: 'CNY 1000.00 (UPFRONT) is due on 2027-03-01.' })).toBe('en');
   });
 });

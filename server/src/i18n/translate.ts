@@ -4,9 +4,11 @@ import type { Message, MessageParam } from './message';
 import { zhCN } from './messages.zh-CN';
 
 // English needs no catalogue: a missing key comes back as the key, that is the English text, placeholders filled.
+const CATALOGUES: Record<Locale, Readonly<Record<string, string>>> = { en: {}, 'zh-CN': zhCN };
+
 const i18n = i18next.createInstance();
 void i18n.init({
-  resources: { en: { translation: {} }, 'zh-CN': { translation: zhCN } },
+  resources: { en: { translation: CATALOGUES.en }, 'zh-CN': { translation: CATALOGUES['zh-CN'] } },
   lng: DEFAULT_LOCALE,
   fallbackLng: DEFAULT_LOCALE,
   supportedLngs: [...LOCALES],
@@ -36,6 +38,15 @@ export function translate(locale: Locale, { message, params = {} }: Message): st
   // Values go in `replace` rather than among the options, so that a placeholder named `count` or `context` is only
   // ever a value.
   return i18n.t(message, { lng: locale, replace: values });
+}
+
+/**
+ * The language `translate(locale, message)` comes out in, for the client to mark text it shows: `locale` when its
+ * catalogue has the id, else English (an id still without a translation, or English text stored before it was a
+ * message id, which reads as itself).
+ */
+export function languageOf(locale: Locale, { message }: Message): Locale {
+  return locale === DEFAULT_LOCALE || Object.hasOwn(CATALOGUES[locale], message) ? locale : DEFAULT_LOCALE;
 }
 
 function paramText(locale: Locale, value: MessageParam): string | number {
