@@ -263,6 +263,22 @@ describe('collecting through Stripe', () => {
     });
     expect(account.billingAccount.paymentMethodProblem).toBeTruthy();
     expect(chargesFor(hard.obligation)).toBe(0);
+    // The licensee is told, in the language it reads in.
+    const failures = async (headers: Record<string, string>) => {
+      const client = (await as(hard.sme)).withHeaders(headers);
+      const { notifications } = await client.data<{
+        notifications: { edges: { node: { kind: string; message: string } }[] };
+      }>('Notifications', { organizationId: hard.sme.organizationId });
+      return notifications.edges
+        .filter(({ node }) => node.kind === 'PAYMENT_FAILED')
+        .map(({ node }) => node.message);
+    };
+    expect(await failures({})).toEqual([
+      'The card was declined for the upfront fee. Save another payment method.',
+    ]);
+    expect(await failures({ 'accept-language': 'zh-CN' })).toEqual([
+      '入门费扣款时银行卡被拒。请保存其他支付方式。',
+    ]);
   });
 
   it('asks the licensee to authenticate and does not retry meanwhile', async () => {

@@ -165,6 +165,13 @@ describe('the message catalogue', () => {
     expect(found.ids.get('Sign in to do this.')).toEqual(
       expect.arrayContaining([expect.stringMatching(/common\/request-context\.ts:\d+$/)]),
     );
+    // Notifications are messages too, stored as ids and read in the reader's language.
+    expect(found.ids.get('{{amount}} for {{obligation}} is due on {{dueDate}}.')).toEqual([
+      expect.stringMatching(/contracts\/contract-engine\.service\.ts:\d+$/),
+    ]);
+    expect(found.ids.get('Your payment for {{obligation}} went through.')).toEqual([
+      expect.stringMatching(/billing\/collection\.service\.ts:\d+$/),
+    ]);
     expect(found.ids.size).toBeGreaterThan(250);
   });
 

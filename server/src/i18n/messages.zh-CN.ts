@@ -259,6 +259,40 @@ export const zhCN: Readonly<Record<string, string>> = {
   // notifications
   'The notification': '该通知',
   'Only the organisation’s members see this.': '只有本机构的成员可以查看。',
+  '{{amount}} for {{obligation}} is due on {{dueDate}}.':
+    '{{obligation}}（{{amount}}）将于 {{dueDate}} 到期。',
+  '{{amount}} for {{obligation}} is due today, {{dueDate}}.':
+    '{{obligation}}（{{amount}}）今天（{{dueDate}}）到期。',
+  '{{amount}} for {{obligation}} was due on {{dueDate}} and is overdue.':
+    '{{obligation}}（{{amount}}）应于 {{dueDate}} 支付，现已逾期。',
+  'The sales report for {{periodStart}} to {{periodEnd}} is due by {{dueOn}}.':
+    '{{periodStart}} 至 {{periodEnd}} 的销售报告须于 {{dueOn}} 前提交。',
+  'The sales report for {{periodStart}} to {{periodEnd}} was due by {{dueOn}} and has not come in.':
+    '{{periodStart}} 至 {{periodEnd}} 的销售报告应于 {{dueOn}} 前提交，至今尚未提交。',
+  'Your payment for {{obligation}} went through.': '{{obligation}}已支付成功。',
+  'The card was declined for {{obligation}}. Save another payment method.':
+    '{{obligation}}扣款时银行卡被拒。请保存其他支付方式。',
+  'The card was declined for {{obligation}}; we will try again on {{retryOn}}.':
+    '{{obligation}}扣款时银行卡被拒，我们将于 {{retryOn}} 再次尝试扣款。',
+  'The card was declined for {{obligation}}; we will try again.':
+    '{{obligation}}扣款时银行卡被拒，我们将稍后再次尝试扣款。',
+  'Your bank asks you to authenticate the payment for {{obligation}}.':
+    '您的开户银行要求对{{obligation}}的付款进行身份验证。',
+  // contracts/obligation-name.ts: an obligation named inside a sentence
+  'the upfront fee': '入门费',
+  'installment {{number}}': '第 {{number}} 期分期款',
+  'the milestone payment “{{milestone}}”': '里程碑付款“{{milestone}}”',
+  'the royalty for the period starting {{periodStart}}': '{{periodStart}} 起报告期的提成费',
+  'royalty adjustment {{revision}} for the period starting {{periodStart}}':
+    '{{periodStart}} 起报告期的第 {{revision}} 次提成费调整',
+  'the sublicensing share for the period starting {{periodStart}}':
+    '{{periodStart}} 起报告期的分许可收入分成',
+  'sublicensing share adjustment {{revision}} for the period starting {{periodStart}}':
+    '{{periodStart}} 起报告期的第 {{revision}} 次分许可收入分成调整',
+  'the minimum royalty top-up for contract year {{year}}': '第 {{year}} 合同年度的最低提成补足',
+  'the exit fee': '退出费',
+  'late interest on {{obligation}}': '{{obligation}}的逾期利息',
+  'the payment {{key}}': '款项 {{key}}',
   // ledger
   'The idempotency key must be a non-empty string.': '幂等键须为非空字符串。',
   'The idempotency key must be at most {{max}} characters.': '幂等键最多 {{max}} 个字符。',

@@ -4,13 +4,14 @@ import { Types } from 'mongoose';
 import Stripe from 'stripe';
 import { isCalendarDate, toCalendarDate, type CalendarDate } from '../../common/calendar-date';
 import { claimOnce, readClaim } from '../../common/claims';
-import { AppError, isDuplicateKeyError, type MessageId } from '../../common/errors';
+import { AppError, isDuplicateKeyError, type MessageId, type MessageParams } from '../../common/errors';
 import { logger } from '../../common/logger';
 import type { CurrencyCode } from '../../common/money';
 import { hasRole, isPlatformAdmin, requireViewer, type RequestContext } from '../../common/request-context';
 import type { Config } from '../../config/config';
 import { ObligationModel, type ObligationRecord } from '../contracts/contract.model';
 import { markObligationPaid } from '../contracts/obligation-payment';
+import { obligationName } from '../contracts/obligation-name';
 import { notifyOnce } from '../notifications/notification.model';
 import { nextAttempt, type NextAttempt } from './collection-rules';
 import {
@@ -493,13 +494,14 @@ export class CollectionService {
     const now = ctx.clock.now();
     const notify = (
       kind: 'PAYMENT_SUCCEEDED' | 'PAYMENT_FAILED' | 'PAYMENT_ACTION_REQUIRED',
-      message: string,
+      message: MessageId,
+      params: MessageParams = {},
     ) =>
       notifyOnce({
         subjectKey: `attempt:${attempt._id}`,
         organizationId: obligation.licenseeId,
         kind,
-        message,
+        text: { message, params: { obligation: obligationName(obligation.key), ...params } },
         contractId: obligation.contractId,
         onDate: attempt.attemptedOn,
         createdAt: now,
@@ -507,7 +509,7 @@ export class CollectionService {
     switch (attempt.status) {
       case 'SUCCEEDED':
         await this.settlePaid(ctx, obligation, attempt, gateway);
-        await notify('PAYMENT_SUCCEEDED', `${obligation.key} was paid.`);
+        await notify('PAYMENT_SUCCEEDED', 'Your payment for {{obligation}} went through.');
         return;
       case 'DECLINED':
         if (attempt.declineKind === 'HARD')
@@ -517,17 +519,23 @@ export class CollectionService {
             attempt.failureMessage ?? 'The card was declined.',
             now,
           );
-        await notify(
-          'PAYMENT_FAILED',
-          attempt.declineKind === 'HARD'
-            ? `${obligation.key}: the card was declined. Save another payment method.`
-            : `${obligation.key}: the card was declined; we will try again${attempt.nextRetryOn ? ` on ${attempt.nextRetryOn}` : ''}.`,
-        );
+        if (attempt.declineKind === 'HARD')
+          await notify(
+            'PAYMENT_FAILED',
+            'The card was declined for {{obligation}}. Save another payment method.',
+          );
+        else if (attempt.nextRetryOn)
+          await notify(
+            'PAYMENT_FAILED',
+            'The card was declined for {{obligation}}; we will try again on {{retryOn}}.',
+            { retryOn: attempt.nextRetryOn },
+          );
+        else await notify('PAYMENT_FAILED', 'The card was declined for {{obligation}}; we will try again.');
         return;
       case 'REQUIRES_ACTION':
         await notify(
           'PAYMENT_ACTION_REQUIRED',
-          `${obligation.key}: your bank asks you to authenticate the payment.`,
+          'Your bank asks you to authenticate the payment for {{obligation}}.',
         );
         return;
       default:

@@ -7,7 +7,7 @@ import {
   isCalendarDate,
   type CalendarDate,
 } from '../../common/calendar-date';
-import { AppError } from '../../common/errors';
+import { AppError, type MessageId } from '../../common/errors';
 import { isPlatformAdmin, type RequestContext } from '../../common/request-context';
 import { transition } from '../../common/state-machine';
 import {
@@ -28,6 +28,7 @@ import { RoyaltyReportModel, type RoyaltyReportRecord } from '../royalty-reports
 import { latestByPeriod } from '../royalty-reports/royalty-report.service';
 import { minorToMajor, type CurrencyCode } from '../../common/money';
 import { notifyOnce } from '../notifications/notification.model';
+import { obligationName } from './obligation-name';
 import { ReportDeadlineModel, type ReportDeadlineRecord } from '../notifications/report-deadline.model';
 
 import { ENGINE_ID, EngineStateModel } from './engine-state.model';
@@ -276,7 +277,10 @@ export class ContractEngineService {
         organizationId: d.licenseeId,
         contractId: d.contractId,
         onDate: d.dueOn,
-        message: `The sales report for ${d.periodStart} to ${d.periodEnd} is due by ${d.dueOn}.`,
+        text: {
+          message: 'The sales report for {{periodStart}} to {{periodEnd}} is due by {{dueOn}}.',
+          params: { periodStart: d.periodStart, periodEnd: d.periodEnd, dueOn: d.dueOn },
+        },
         createdAt: now,
       });
     }
@@ -296,7 +300,11 @@ export class ContractEngineService {
           organizationId,
           contractId: d.contractId,
           onDate: d.dueOn,
-          message: `The sales report for ${d.periodStart} to ${d.periodEnd} was due by ${d.dueOn} and has not come in.`,
+          text: {
+            message:
+              'The sales report for {{periodStart}} to {{periodEnd}} was due by {{dueOn}} and has not come in.',
+            params: { periodStart: d.periodStart, periodEnd: d.periodEnd, dueOn: d.dueOn },
+          },
           createdAt: now,
         });
       }
@@ -398,19 +406,23 @@ function monthsBetween(from: CalendarDate, to: CalendarDate): string[] {
   return months;
 }
 
-const PAYMENT_WORDS: Record<'PAYMENT_DUE_SOON' | 'PAYMENT_DUE' | 'PAYMENT_OVERDUE', string> = {
-  PAYMENT_DUE_SOON: 'is due on',
-  PAYMENT_DUE: 'is due today,',
-  PAYMENT_OVERDUE: 'is overdue since',
+const PAYMENT_MESSAGES: Record<'PAYMENT_DUE_SOON' | 'PAYMENT_DUE' | 'PAYMENT_OVERDUE', MessageId> = {
+  PAYMENT_DUE_SOON: '{{amount}} for {{obligation}} is due on {{dueDate}}.',
+  PAYMENT_DUE: '{{amount}} for {{obligation}} is due today, {{dueDate}}.',
+  PAYMENT_OVERDUE: '{{amount}} for {{obligation}} was due on {{dueDate}} and is overdue.',
 };
 
 async function notifyPayment(
   o: ObligationRecord,
-  kind: keyof typeof PAYMENT_WORDS,
+  kind: keyof typeof PAYMENT_MESSAGES,
   organizations: Types.ObjectId[],
   now: Date,
 ): Promise<void> {
-  const amount = `${o.currency} ${minorToMajor(o.amountMinor, o.currency as CurrencyCode)}`;
+  const params = {
+    amount: `${o.currency} ${minorToMajor(o.amountMinor, o.currency as CurrencyCode)}`,
+    obligation: obligationName(o.key),
+    dueDate: o.dueDate,
+  };
   for (const organizationId of organizations) {
     await notifyOnce({
       subjectKey: o.obligationKey,
@@ -418,7 +430,7 @@ async function notifyPayment(
       organizationId,
       contractId: o.contractId,
       onDate: o.dueDate,
-      message: `${amount} (${o.key}) ${PAYMENT_WORDS[kind]} ${o.dueDate}.`,
+      text: { message: PAYMENT_MESSAGES[kind], params },
       createdAt: now,
     });
   }

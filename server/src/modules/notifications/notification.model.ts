@@ -1,4 +1,6 @@
 import { Schema, model, type Types } from 'mongoose';
+import type { Message, MessageId, MessageParams } from '../../i18n/message';
+import { translate } from '../../i18n/translate';
 
 export const NOTIFICATION_KINDS = [
   'PAYMENT_DUE_SOON',
@@ -19,7 +21,11 @@ export type NotificationRecord = {
   notificationKey: string;
   organizationId: Types.ObjectId;
   kind: NotificationKind;
+  /** The English text, as sent; a notification is read in the reader's language from `messageId` and `params`. */
   message: string;
+  /** Absent on notifications from before they were translated: those have only their English text. */
+  messageId?: MessageId;
+  params?: MessageParams;
   contractId: Types.ObjectId;
   /** The day the event happens (a due date, a report deadline). */
   onDate: string;
@@ -33,6 +39,8 @@ const notificationSchema = new Schema(
     organizationId: { type: Schema.Types.ObjectId, required: true },
     kind: { type: String, enum: NOTIFICATION_KINDS, required: true },
     message: { type: String, required: true },
+    messageId: { type: String },
+    params: { type: Schema.Types.Mixed },
     contractId: { type: Schema.Types.ObjectId, required: true },
     onDate: { type: String, required: true },
     createdAt: { type: Date, required: true },
@@ -44,13 +52,20 @@ notificationSchema.index({ organizationId: 1 });
 
 export const NotificationModel = model<NotificationRecord>('Notification', notificationSchema);
 
+/** Notifies an organisation of an event, once however often it is met; `text` is what it is told, as a message. */
 export async function notifyOnce(
-  n: Omit<NotificationRecord, '_id' | 'readAt' | 'notificationKey'> & { subjectKey: string },
+  n: Omit<NotificationRecord, '_id' | 'readAt' | 'notificationKey' | 'message' | 'messageId' | 'params'> & {
+    subjectKey: string;
+    text: Message;
+  },
 ): Promise<boolean> {
-  const { subjectKey, ...fields } = n;
+  const { subjectKey, text, ...fields } = n;
   try {
     await NotificationModel.create({
       ...fields,
+      message: translate('en', text),
+      messageId: text.message,
+      params: text.params ?? {},
       notificationKey: `${subjectKey}:${n.kind}:${n.organizationId.toHexString()}`,
       readAt: null,
     });

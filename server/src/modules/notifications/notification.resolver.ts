@@ -14,7 +14,9 @@ import {
 import { enumObject } from '../../graphql/common.types';
 import { connectionOf, pageOfList } from '../../graphql/connection';
 import type { GraphQLContext } from '../../graphql/context';
-import { NOTIFICATION_KINDS, type NotificationKind, type NotificationRecord } from './notification.model';
+import { requestLocale } from '../../i18n/request-locale';
+import { toNotification } from './notification.mapper';
+import { NOTIFICATION_KINDS, type NotificationKind } from './notification.model';
 import type { ReportDeadlineRecord } from './report-deadline.model';
 
 export const NotificationKindEnum = enumObject(NOTIFICATION_KINDS);
@@ -34,8 +36,15 @@ export class Notification {
   id!: string;
   @Field(() => NotificationKindEnum, { description: 'What it is about.' })
   kind!: NotificationKind;
-  @Field(() => String, { description: 'What happened, in words.' })
+  @Field(() => String, {
+    description:
+      'What happened, in words, in the language asked for in Accept-Language (English for notifications sent before they were translated).',
+  })
   message!: string;
+  @Field(() => String, {
+    description: 'The language `message` is in, as a language tag (en, zh-CN), for the client to mark it.',
+  })
+  messageLanguage!: string;
   @Field(() => ID, { description: 'The contract concerned.' })
   contractId!: string;
   @Field(() => String, { description: 'The day concerned (due date or deadline), YYYY-MM-DD.' })
@@ -62,16 +71,6 @@ export class ReportDeadline {
 
 export const NotificationConnection = connectionOf(Notification, 'Notification', 'notification');
 
-const toNotification = (n: NotificationRecord): Notification => ({
-  id: n._id.toHexString(),
-  kind: n.kind,
-  message: n.message,
-  contractId: n.contractId.toHexString(),
-  onDate: n.onDate,
-  createdAt: n.createdAt,
-  readAt: n.readAt,
-});
-
 @Resolver()
 export class NotificationResolver {
   @Authorized()
@@ -93,11 +92,9 @@ export class NotificationResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const list = await ctx.services.notifications.list(ctx.request, organizationId, unreadOnly);
-    return pageOfList(
-      list,
-      { first, after },
-      `notifications:${organizationId}:${unreadOnly}`,
-      toNotification,
+    const locale = requestLocale();
+    return pageOfList(list, { first, after }, `notifications:${organizationId}:${unreadOnly}`, (n) =>
+      toNotification(n, locale),
     );
   }
 
@@ -107,7 +104,7 @@ export class NotificationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Notification> {
-    return toNotification(await ctx.services.notifications.markRead(ctx.request, id));
+    return toNotification(await ctx.services.notifications.markRead(ctx.request, id), requestLocale());
   }
 
   @Authorized()
