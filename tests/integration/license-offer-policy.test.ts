@@ -36,7 +36,9 @@ it('only warns about the open-licence policy when configured to, and keeps the w
       code: 'ROYALTY_ABOVE_OPEN_LICENCE_CAP',
       severity: 'WARN',
       fields: ['royalty.tiers[0].rateBps'],
-      message: expect.any(String),
+      message:
+        "China's open-licence guidance caps royalties at 20% of net sales; this plan charges up to 25%.",
+      messageLanguage: 'en',
     },
   ]);
 });

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../../common/calendar-date';
 import type { CurrencyCode } from '../../common/money';
-import { translate } from '../../i18n/translate';
+import type { Locale } from '../../i18n/locale';
+import { languageOf, translate } from '../../i18n/translate';
 import type { PaymentPlan } from '../contracts/engine/payment-plan';
 import type { CostSimulation as Simulation } from './cost-simulation';
 import type { LicenseOfferRecord } from './offer.model';
@@ -107,7 +108,8 @@ export function toPlanShape(plan: PaymentPlan): PaymentPlanShape {
   };
 }
 
-export function toLicenseOffer(record: LicenseOfferRecord): LicenseOffer {
+/** An offer as its reader sees it, its policy findings in `locale` (the request's). */
+export function toLicenseOffer(record: LicenseOfferRecord, locale: Locale): LicenseOffer {
   return {
     id: record._id.toHexString(),
     institutionId: record.institutionId.toHexString(),
@@ -120,13 +122,13 @@ export function toLicenseOffer(record: LicenseOfferRecord): LicenseOffer {
     standard: record.standard,
     eligibility: record.eligibility,
     paymentPlan: toPlanShape(record.paymentPlan),
-    // Stored as a message id and params (offers from before hold the English text, which reads as itself); the
-    // offer shows it in English, the client translating the rule by its code.
+    // Stored as a message id and params; offers from before hold the English text, which reads as itself.
     policyFindings: record.policyFindings.map((f) => ({
       code: f.code,
       severity: f.severity,
       fields: f.fields,
-      message: translate('en', f),
+      message: translate(locale, f),
+      messageLanguage: languageOf(locale, f),
     })),
     state: record.state,
   };

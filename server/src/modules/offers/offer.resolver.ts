@@ -3,6 +3,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { Access } from '../../graphql/auth-checker';
 import type { GraphQLContext } from '../../graphql/context';
 import { pageOfList } from '../../graphql/connection';
+import { requestLocale } from '../../i18n/request-locale';
 import { Patent } from '../patents/patent.types';
 import type { OfferState } from './offer.model';
 import { toCostSimulation, toLicenseOffer, toPaymentPlan } from './offer.mapper';
@@ -26,7 +27,7 @@ export class LicenseOfferResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<LicenseOffer | null> {
     const record = await ctx.services.offers.getVisible(ctx.request, id);
-    return record ? toLicenseOffer(record) : null;
+    return record ? toLicenseOffer(record, requestLocale()) : null;
   }
 
   @Authorized('TTO_MANAGER', 'ADMIN', 'FINANCE')
@@ -44,11 +45,9 @@ export class LicenseOfferResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const offers = await ctx.services.offers.listForInstitution(ctx.request, institutionId, state);
-    return pageOfList(
-      offers,
-      { first, after },
-      `institution-offers:${institutionId}:${state ?? ''}`,
-      toLicenseOffer,
+    const locale = requestLocale();
+    return pageOfList(offers, { first, after }, `institution-offers:${institutionId}:${state ?? ''}`, (o) =>
+      toLicenseOffer(o, locale),
     );
   }
 
@@ -90,7 +89,7 @@ export class LicenseOfferResolver {
       ...input,
       paymentPlan: toPaymentPlan(input.paymentPlan),
     });
-    return toLicenseOffer(record);
+    return toLicenseOffer(record, requestLocale());
   }
 
   @Authorized('TTO_MANAGER')
@@ -101,7 +100,7 @@ export class LicenseOfferResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<LicenseOffer> {
-    return toLicenseOffer(await ctx.services.offers.publish(ctx.request, id));
+    return toLicenseOffer(await ctx.services.offers.publish(ctx.request, id), requestLocale());
   }
 
   @Authorized('TTO_MANAGER')
@@ -114,7 +113,8 @@ export class LicenseOfferResolver {
     reason: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<LicenseOffer> {
-    return toLicenseOffer(await ctx.services.offers.withdraw(ctx.request, id, reason ?? undefined));
+    const record = await ctx.services.offers.withdraw(ctx.request, id, reason ?? undefined);
+    return toLicenseOffer(record, requestLocale());
   }
 }
 
@@ -122,6 +122,7 @@ export class LicenseOfferResolver {
 export class PatentOffersResolver {
   @FieldResolver(() => [LicenseOffer], { description: 'The published licence offers on this patent.' })
   async offers(@Root() patent: Patent, @Ctx() ctx: GraphQLContext): Promise<LicenseOffer[]> {
-    return (await ctx.services.offers.publishedForPatent(patent.id)).map(toLicenseOffer);
+    const locale = requestLocale();
+    return (await ctx.services.offers.publishedForPatent(patent.id)).map((o) => toLicenseOffer(o, locale));
   }
 }

@@ -237,8 +237,15 @@ export class PolicyFinding {
   severity!: string;
   @Field(() => [String], { description: 'The payment-plan fields concerned.' })
   fields!: string[];
-  @Field(() => String, { description: 'What the rule says.' })
+  @Field(() => String, {
+    description:
+      'What the rule says, in the language asked for in Accept-Language (English on offers checked before findings were translated).',
+  })
   message!: string;
+  @Field(() => String, {
+    description: 'The language `message` is in, as a language tag (en, zh-CN), for the client to mark it.',
+  })
+  messageLanguage!: string;
 }
 
 @ObjectType({ description: 'A licence offer on one patent or a bundle of an institution’s patents.' })

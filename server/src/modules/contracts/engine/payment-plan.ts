@@ -294,7 +294,7 @@ export type OpenLicencePolicy = {
 export type OpenLicenceRule =
   'ROYALTY_ABOVE_OPEN_LICENCE_CAP' | 'FIXED_FEES_ABOVE_OPEN_LICENCE_CAP' | 'OPEN_LICENCE_CURRENCY_NOT_CNY';
 
-/** What the rule says, as a message (see common/errors.ts); stored with the offer, shown in English. */
+/** What the rule says, as a message (see common/errors.ts); stored with the offer, shown in the reader's language. */
 export type OpenLicenceFinding = Message & {
   code: OpenLicenceRule;
   severity: OpenLicencePolicy['mode'];
