@@ -52,7 +52,8 @@ export function NotificationsPage() {
                 <Text size="sm">{formatIsoDate(notification.onDate, locale)}</Text>
                 {!notification.readAt && <Badge variant="outline">{t('notifications.unread')}</Badge>}
               </Group>
-              <Text lang="en">{notification.message}</Text>
+              {/* In the interface language, but English for notifications sent before they were translated. */}
+              <Text lang={notification.messageLanguage}>{notification.message}</Text>
               <Group gap="sm">
                 <Link to={`/contracts/${notification.contractId}`}>{t('notifications.openContract')}</Link>
                 {!notification.readAt && (

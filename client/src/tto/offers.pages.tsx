@@ -357,7 +357,7 @@ function OfferView({ offer }: { offer: OfferFieldsFragment }) {
                   {t(`policy.${finding.code}` as 'policy.ROYALTY_ABOVE_OPEN_LICENCE_CAP', finding.code)}
                 </strong>
                 {': '}
-                <span lang="en">{finding.message}</span>
+                <span lang={finding.messageLanguage}>{finding.message}</span>
               </li>
             ))}
           </ul>
