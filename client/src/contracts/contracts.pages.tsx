@@ -27,6 +27,7 @@ import {
   type ObligationStatus,
 } from '../graphql/generated/graphql';
 import { ObligationPaymentsSection } from '../billing/obligation-payments';
+import { ContractStatementSection } from '../finance/contract-statement';
 import { formatIsoDate, formatMoney } from '../i18n/format';
 import { useLocale } from '../i18n/i18n';
 import { OrganizationName } from '../licensing/requests.pages';
@@ -140,6 +141,9 @@ export function ContractPage() {
   const contract = data?.contract;
   const isLicensee = contract?.licenseeId === membership.organizationId;
   const mayPay = isLicensee && membership.roles.some((role) => role === 'SME_MEMBER' || role === 'FINANCE');
+  // The parties' finance staff keep the books on the contract: its statement, and its CSV.
+  const isParty = isLicensee || contract?.licensorId === membership.organizationId;
+  const keepsBooks = isParty && membership.roles.includes('FINANCE');
   return (
     <Stack>
       <PageTitle>
@@ -157,6 +161,7 @@ export function ContractPage() {
           <ContractOverview contract={contract} />
           <ObligationCalendarSection contract={contract} />
           {isLicensee && <ObligationPaymentsSection contractId={contract.id} mayPay={mayPay} />}
+          {keepsBooks && <ContractStatementSection contractId={contract.id} />}
           {isLicensee && contract.state !== 'EXITED' && <RoyaltyReportForm contract={contract} />}
           <ReportsSection contract={contract} />
           <MilestonesSection contract={contract} membership={membership} isLicensee={isLicensee} />
