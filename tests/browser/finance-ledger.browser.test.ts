@@ -1,7 +1,8 @@
-// The platform's finance staff at the books, in the web client: the ledger (filtered, bookmarked, an entry opened to
-// its lines, balances on a day) and the Stripe event log (filtered by status, a failed event applied again), in
-// English and in Chinese, with axe and screenshots, at a desktop width and at 360 px. The data is real: a licence is
-// signed, the billing run charges it through the Stripe simulator, and Stripe's webhooks come back to the server.
+// Finance staff at the books, in the web client: the platform's at the ledger (filtered, bookmarked, an entry opened
+// to its lines, balances on a day) and the Stripe event log (filtered by status, a failed event applied again); a
+// licensor's at a contract's statement and at what is unpaid per contract and earned per patent. In English and in
+// Chinese, with axe and screenshots, at a desktop width and at 360 px. The data is real: licences are signed, the
+// billing run charges one through the Stripe simulator, and Stripe's webhooks come back to the server.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -14,8 +15,10 @@ import type { StripeSimulator } from '../../server/src/integrations/stripe-simul
 import { StripeEventModel } from '../../server/src/modules/billing/stripe-event.model';
 import { UserModel } from '../../server/src/modules/identity/user.model';
 import {
+  batteryPatent,
   founder,
   platformAdmin,
+  signUp,
   smeInput,
   universityInput,
   type Actor,
@@ -72,6 +75,8 @@ let server: TestServer;
 let stripe: StripeSimulator;
 let finance: Actor;
 let contractId: string;
+let unpaidContractId: string;
+let ttoFinance: Actor;
 const names = new Map<string, string>();
 let pageErrors: string[] = [];
 const contexts: BrowserContext[] = [];
@@ -87,17 +92,27 @@ beforeAll(async () => {
   await UserModel.updateOne({ _id: finance.userId }, { $set: { 'memberships.0.roles': ['FINANCE'] } });
   const tto = await founder(anonymous, 'ledger-tto', universityInput('Ledger University'));
   const sme = await founder(anonymous, 'ledger-sme', smeInput('Ledger Cells Ltd'));
+  const late = await founder(anonymous, 'ledger-late', smeInput('Late Cells Ltd'));
   names.set(tto.organizationId!, 'Ledger University').set(sme.organizationId!, 'Ledger Cells Ltd');
+  const invitee = await signUp(anonymous, 'ledger-tto-finance');
+  const { inviteMember } = await tto.client.data<{ inviteMember: { token: string } }>('InviteMember', {
+    input: { organizationId: tto.organizationId, email: invitee.email, roles: ['FINANCE'] },
+  });
+  await invitee.client.data('AcceptInvitation', { token: inviteMember.token });
+  ttoFinance = { ...invitee, organizationId: tto.organizationId };
 
-  // Given a licence whose ¥1,000.00 falls due at signing, charged by the billing run and reported back by Stripe
-  await onboardLicensor(tto, stripe);
-  ({ contractId } = await signedLicence(tto, sme, {
+  // Given a licence whose ¥1,000.00 falls due at signing, charged by the billing run and reported back by Stripe,
+  // and another whose licensee has no payment method yet, so that it stays unpaid
+  const dueAtSigning = {
     freePeriod: null,
     upfrontFee: { amountMinor: 100_000, due: 'AT_SIGNING' },
     royalty: null,
     lateInterestBps: 0,
     graceDays: 30,
-  }));
+  };
+  await onboardLicensor(tto, stripe);
+  ({ contractId } = await signedLicence(tto, sme, dueAtSigning));
+  ({ contractId: unpaidContractId } = await signedLicence(tto, late, dueAtSigning));
   await savePaymentMethod(sme, 'pm_card_visa');
   const today = new Date().toISOString().slice(0, 10);
   await admin.client.data('AdvanceContractEngine', { asOf: today });
@@ -138,6 +153,7 @@ async function mainPage(page: Page, name: string, language: Language): Promise<v
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${language.code}.png`), fullPage: true });
 }
 
+/** Whether the page is wider than the window. Read through `settled`: the chart takes its width a moment later. */
 async function hasHorizontalScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
@@ -283,9 +299,16 @@ describe.each(LANGUAGES)('the ledger and the Stripe events in the browser ($code
     await page.waitForURL(new RegExp(`\\?contract=${contractId}&account=LICENSOR_PAYABLE$`));
     const contractField = page.getByRole('textbox', { name: F.ledger.contractId });
     expect(await settled(() => contractField.inputValue(), contractId)).toBe(contractId);
+    const payableOfContract = await finance.client.data<Entries>('LedgerEntries', {
+      filter: { account: 'LICENSOR_PAYABLE', contractId },
+      first: 100,
+    });
+    const ofContract = payableOfContract.ledgerEntries.totalCount;
+    // Due, fee and transfer; the unpaid licence's due entry is left out now
+    expect(ofContract).toBe(3);
     await page
       .getByRole('status')
-      .filter({ hasText: countLine(payableCount, payableCount) })
+      .filter({ hasText: countLine(ofContract, ofContract) })
       .waitFor();
 
     // And the balances of that contract today show the platform's fee earned on it
@@ -322,7 +345,7 @@ describe.each(LANGUAGES)('the ledger and the Stripe events in the browser ($code
     // And the page works on a 360 px phone: nothing wider than the screen but the tables, which scroll in place
     await page.setViewportSize({ width: 360, height: 800 });
     await entries.first().getByRole('button').click();
-    expect(await hasHorizontalScroll(page)).toBe(false);
+    expect(await settled(() => hasHorizontalScroll(page), false)).toBe(false);
     await mainPage(page, 'finance-ledger-360', language);
   }, 120_000);
 
@@ -394,7 +417,76 @@ describe.each(LANGUAGES)('the ledger and the Stripe events in the browser ($code
     await page.getByLabel(F.show).selectOption('');
     await events.first().waitFor();
     await page.setViewportSize({ width: 360, height: 800 });
-    expect(await hasHorizontalScroll(page)).toBe(false);
+    expect(await settled(() => hasHorizontalScroll(page), false)).toBe(false);
     await mainPage(page, 'finance-stripe-events-360', language);
+  }, 120_000);
+
+  test("shows a licensor's finance staff a contract's statement, what is unpaid per contract and what each patent earned", async () => {
+    const numberOf = async (id: string) =>
+      (await ttoFinance.client.data<{ contract: { number: string } }>('ContractDetail', { id })).contract
+        .number;
+    const paidNumber = await numberOf(contractId);
+    const unpaidNumber = await numberOf(unpaidContractId);
+
+    // When the licensor's finance staff open their finance reports from the navigation
+    const context = await browser.newContext({
+      locale: language.browserLocale,
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    context.setDefaultTimeout(20_000);
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByRole('textbox', { name: L.session.email }).fill(ttoFinance.email);
+    await page.getByRole('textbox', { name: L.session.password, exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: L.session.signIn }).click();
+    await page.getByRole('link', { name: L.nav.financeReports }).click();
+    await page.getByRole('heading', { level: 1, name: F.organizationReportsTitle }).waitFor();
+
+    // Then the unpaid licence is listed per contract, with its licensee and its ¥1,000.00 not yet late
+    const byContract = page
+      .getByRole('region', { name: fill(F.receivablesByContract, { currency: 'CNY' }) })
+      .last();
+    const unpaidRow = byContract.getByRole('row').filter({ hasText: unpaidNumber });
+    await unpaidRow.waitFor();
+    expect(await unpaidRow.textContent()).toBe(
+      `${unpaidNumber}Late Cells Ltd1${money(100_000)}${money(0).repeat(4)}${money(100_000)}`,
+    );
+    expect(await byContract.getByRole('row').filter({ hasText: paidNumber }).count()).toBe(0);
+
+    // And what the paid licence's patent earned: ¥950.00 received, the ¥50.00 fee withheld, out of ¥1,000.00
+    const byPatent = page.getByRole('region', { name: F.distributionByPatent }).last();
+    const patentRow = byPatent.getByRole('row').filter({ hasText: batteryPatent.titleEn });
+    await patentRow.waitFor();
+    expect(await patentRow.textContent()).toBe(
+      `${batteryPatent.titleEn}${batteryPatent.applicationNumber}${money(95_000)}${money(5_000)}${money(100_000)}`,
+    );
+    await mainPage(page, 'organization-finance-reports', language);
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await settled(() => hasHorizontalScroll(page), false)).toBe(false);
+    await mainPage(page, 'organization-finance-reports-360', language);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // When they open the unpaid contract from its row, its statement says what the licensee owes
+    await unpaidRow.getByRole('link', { name: unpaidNumber }).click();
+    await page.waitForURL(new RegExp(`/contracts/${unpaidContractId}$`));
+    const statement = page.getByRole('region', { name: F.statement.title, exact: true });
+    await statement.getByText(`${F.statement.receivable}: ${money(100_000)}`).waitFor();
+
+    // And the paid contract's statement owes nothing, and downloads as CSV under the server's file name
+    await page.goto(`${server.url}/contracts/${contractId}`);
+    await statement.getByText(F.statement.nothingOwed).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      statement.getByRole('button', { name: F.csv.statement }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`statement-${paidNumber}-entries.csv`);
+    await statement
+      .getByRole('status')
+      .filter({ hasText: `statement-${paidNumber}-entries.csv` })
+      .waitFor();
+    await mainPage(page, 'contract-statement', language);
   }, 120_000);
 });

@@ -49,6 +49,7 @@ export const guards = {
   sme: () => <RequireRole workspace="sme" roles={['SME_MEMBER']} />,
   tto: () => <RequireRole workspace="tto" roles={['TTO_MANAGER']} />,
   finance: () => <RequireRole workspace="finance" roles={['FINANCE', 'ADMIN']} />,
-  // An organisation's own finance staff: the reports the API lets them read about their contracts.
-  organizationFinance: () => <RequireRole workspace="member" roles={['FINANCE']} />,
+  // An organisation's own finance staff, and a licensor's TTO managers: the reports the API lets them read about
+  // their contracts (the TTO pays its inventors from the distribution).
+  organizationFinance: () => <RequireRole workspace="member" roles={['FINANCE', 'TTO_MANAGER']} />,
 };

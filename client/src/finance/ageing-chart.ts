@@ -57,3 +57,54 @@ export function ageingChartRows(groups: readonly Group[], currency: string): Age
     }))
     .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
 }
+
+type AgedObligation = {
+  contractId: string;
+  contractNumber: string;
+  licensorName: string;
+  licenseeName: string;
+  bucket: AgeingBucket;
+  amountMinor: number;
+  currency: string;
+};
+
+/** What is unpaid under one contract in one currency, per bucket, in minor units. */
+export type ContractAgeingRow = {
+  contractId: string;
+  contractNumber: string;
+  licensorName: string;
+  licenseeName: string;
+  obligations: number;
+  total: number;
+} & Record<AgeingBucket, number>;
+
+/**
+ * The aged obligations summed per contract in `currency`: the contracts to chase, the largest total first, ties by
+ * contract number. The ageing report groups by organisation only; a licensor's finance staff follow contracts.
+ */
+export function ageingByContract(items: readonly AgedObligation[], currency: string): ContractAgeingRow[] {
+  const rows = new Map<string, ContractAgeingRow>();
+  for (const item of items) {
+    if (item.currency !== currency) continue;
+    const row = rows.get(item.contractId) ?? {
+      contractId: item.contractId,
+      contractNumber: item.contractNumber,
+      licensorName: item.licensorName,
+      licenseeName: item.licenseeName,
+      obligations: 0,
+      total: 0,
+      CURRENT: 0,
+      DAYS_1_30: 0,
+      DAYS_31_60: 0,
+      DAYS_61_90: 0,
+      OVER_90: 0,
+    };
+    row.obligations += 1;
+    row.total += item.amountMinor;
+    row[item.bucket] += item.amountMinor;
+    rows.set(item.contractId, row);
+  }
+  return [...rows.values()].sort(
+    (a, b) => b.total - a.total || a.contractNumber.localeCompare(b.contractNumber),
+  );
+}

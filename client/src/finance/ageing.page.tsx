@@ -1,15 +1,23 @@
 import { useQuery } from '@apollo/client/react';
-import { NativeSelect, Stack, TextInput, Title } from '@mantine/core';
+import { NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ReceivablesAgeingDocument, type AgeingBucket } from '../graphql/generated/graphql';
-import { formatIsoDate, formatMoney, formatMoneyCompact } from '../i18n/format';
+import { formatIsoDate, formatMoney, formatMoneyCompact, formatNumber } from '../i18n/format';
 import { useLocale } from '../i18n/i18n';
 import licensing from '../licensing/licensing.module.css';
 import { useMembership } from '../session/route-membership';
 import { EmptyState, PageTitle, QueryStates } from '../ui/page-states';
-import { AGEING_BUCKETS, ageingChartRows, ageingCurrencies, bucketAmounts } from './ageing-chart';
+import {
+  AGEING_BUCKETS,
+  ageingByContract,
+  ageingChartRows,
+  ageingCurrencies,
+  bucketAmounts,
+  type ContractAgeingRow,
+} from './ageing-chart';
 import { CsvDownloadButton } from './csv-download-button';
 import { DistributionDownload } from './reports.page';
 import { FinanceNav } from './finance-nav';
@@ -35,12 +43,15 @@ export function AgeingPage() {
     <Stack>
       <PageTitle>{t('finance.ageingTitle')}</PageTitle>
       <FinanceNav />
-      <AgeingReport organizationId={null} />
+      <AgeingReport organizationId={null} partyAs={null} />
     </Stack>
   );
 }
 
-/** An organisation's finance staff: the ageing of their own contracts, and a licensor's distributions. */
+/**
+ * An organisation's finance staff (and a licensor's TTO managers): the ageing of their own contracts, also per
+ * contract, and a licensor's distributions per patent, which its inventors are paid from.
+ */
 export function OrganizationReportsPage() {
   const { t } = useTranslation();
   const membership = useMembership();
@@ -50,13 +61,26 @@ export function OrganizationReportsPage() {
   return (
     <Stack>
       <PageTitle>{t('finance.organizationReportsTitle')}</PageTitle>
-      <AgeingReport organizationId={platform ? null : membership.organizationId} />
+      <AgeingReport
+        organizationId={platform ? null : membership.organizationId}
+        partyAs={platform ? null : licensor ? 'LICENSOR' : 'LICENSEE'}
+      />
       {licensor && <DistributionDownload licensorId={membership.organizationId} />}
     </Stack>
   );
 }
 
-function AgeingReport({ organizationId }: { organizationId: string | null }) {
+// Enough for one organisation's unpaid obligations; beyond it the page says the sums are partial.
+const CONTRACT_ITEMS = 100;
+
+/** `partyAs`: which party the organisation is to its contracts, for the per-contract table; null for the platform. */
+function AgeingReport({
+  organizationId,
+  partyAs,
+}: {
+  organizationId: string | null;
+  partyAs: 'LICENSOR' | 'LICENSEE' | null;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [asOf, setAsOf] = useState(todayIso);
@@ -65,7 +89,7 @@ function AgeingReport({ organizationId }: { organizationId: string | null }) {
   const [view, setView] = useState<View>('obligation');
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
   const { data, loading, error, refetch } = useQuery(ReceivablesAgeingDocument, {
-    variables: { asOf, organizationId, first: 1, groupsFirst: 100 },
+    variables: { asOf, organizationId, first: partyAs ? CONTRACT_ITEMS : 1, groupsFirst: 100 },
     skip: !validDate,
     fetchPolicy: 'cache-and-network',
   });
@@ -234,6 +258,18 @@ function AgeingReport({ organizationId }: { organizationId: string | null }) {
               </>
             )}
           </section>
+          {partyAs && (
+            <ContractAgeing
+              rows={ageingByContract(
+                report.items.edges.map((edge) => edge.node),
+                currency,
+              )}
+              currency={currency}
+              shown={report.items.edges.length}
+              total={report.items.totalCount}
+              otherParty={partyAs === 'LICENSOR' ? 'LICENSEE' : 'LICENSOR'}
+            />
+          )}
         </>
       )}
       <section aria-labelledby="ageing-csv">
@@ -262,5 +298,81 @@ function AgeingReport({ organizationId }: { organizationId: string | null }) {
         />
       </section>
     </>
+  );
+}
+
+/** What is unpaid per contract: the table finance staff chase (or plan) payments from. */
+function ContractAgeing({
+  rows,
+  currency,
+  shown,
+  total,
+  otherParty,
+}: {
+  rows: ContractAgeingRow[];
+  currency: string;
+  shown: number;
+  total: number;
+  /** Who the organisation deals with under these contracts: its licensees when it licenses out. */
+  otherParty: 'LICENSOR' | 'LICENSEE';
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const heading = t('finance.receivablesByContract', { currency });
+  const money = (minor: number) => formatMoney(minor, currency, locale);
+  return (
+    <section aria-labelledby="ageing-contracts">
+      <Title order={2} size="h3" id="ageing-contracts" mb="xs">
+        {heading}
+      </Title>
+      {shown < total && (
+        <Text size="sm" mb="xs">
+          {t('finance.receivablesByContractNote', { shown, total })}
+        </Text>
+      )}
+      {rows.length === 0 ? (
+        <EmptyState title={t('finance.nothingOwed')} />
+      ) : (
+        // Focusable and named: on a phone the table scrolls sideways, and keyboards must reach it.
+        <div className={licensing.tableWrap} tabIndex={0} role="region" aria-label={heading}>
+          <table className={licensing.table}>
+            <thead>
+              <tr>
+                <th scope="col">{t('finance.ledger.contract')}</th>
+                <th scope="col">
+                  {otherParty === 'LICENSEE' ? t('finance.licensee') : t('finance.licensor')}
+                </th>
+                <th scope="col" className={classes.amount}>
+                  {t('finance.obligations')}
+                </th>
+                {AGEING_BUCKETS.map((key) => (
+                  <th scope="col" key={key}>
+                    {t(`finance.bucket.${key}`)}
+                  </th>
+                ))}
+                <th scope="col">{t('finance.total')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.contractId}>
+                  <th scope="row">
+                    <Link to={`/contracts/${row.contractId}`}>{row.contractNumber}</Link>
+                  </th>
+                  <td>{otherParty === 'LICENSEE' ? row.licenseeName : row.licensorName}</td>
+                  <td>{formatNumber(row.obligations, locale)}</td>
+                  {AGEING_BUCKETS.map((key) => (
+                    <td key={key} className={classes.amount}>
+                      {money(row[key])}
+                    </td>
+                  ))}
+                  <td className={classes.amount}>{money(row.total)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

@@ -196,9 +196,9 @@ function LedgerBalances({ view, onAsOf }: { view: LedgerView; onAsOf: (asOf: str
                 <tr key={`${balance.account}:${balance.currency}`}>
                   <th scope="row">{t(`finance.ledger.accounts.${balance.account}`)}</th>
                   <td>{balance.currency}</td>
-                  <td>{money(balance.debitMinor, balance.currency)}</td>
-                  <td>{money(balance.creditMinor, balance.currency)}</td>
-                  <td>
+                  <td className={classes.amount}>{money(balance.debitMinor, balance.currency)}</td>
+                  <td className={classes.amount}>{money(balance.creditMinor, balance.currency)}</td>
+                  <td className={classes.amount}>
                     {money(balance.normalBalanceMinor, balance.currency)}{' '}
                     <Text span size="xs">
                       ({t(`finance.ledger.normalSide.${balance.normalSide}`)})
@@ -352,8 +352,8 @@ function LedgerEntryItem({ entry, view }: { entry: LedgerEntryFieldsFragment; vi
                   {entry.lines.map((line, index) => (
                     <tr key={index}>
                       <th scope="row">{t(`finance.ledger.accounts.${line.account}`)}</th>
-                      <td>{line.debitMinor ? money(line.debitMinor) : ''}</td>
-                      <td>{line.creditMinor ? money(line.creditMinor) : ''}</td>
+                      <td className={classes.amount}>{line.debitMinor ? money(line.debitMinor) : ''}</td>
+                      <td className={classes.amount}>{line.creditMinor ? money(line.creditMinor) : ''}</td>
                       <td>
                         {line.contractId && (
                           <Link to={filtered({ contractId: line.contractId })}>

@@ -1,11 +1,16 @@
+import { useQuery } from '@apollo/client/react';
 import { NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageTitle } from '../ui/page-states';
+import { LicensorDistributionDocument } from '../graphql/generated/graphql';
+import { formatMoney } from '../i18n/format';
+import { useLocale } from '../i18n/i18n';
+import licensing from '../licensing/licensing.module.css';
+import { PageTitle, QueryStates } from '../ui/page-states';
 import { CsvDownloadButton } from './csv-download-button';
 import { FinanceNav } from './finance-nav';
 import classes from './finance.module.css';
-import { monthStartBefore, todayIso } from './report-dates';
+import { isCalendarDate, monthStartBefore, todayIso } from './report-dates';
 
 /** The platform's CSV reports that have no page of their own: platform revenue and a licensor's distribution. */
 export function FinanceReportsPage() {
@@ -108,6 +113,82 @@ export function DistributionDownload({ licensorId }: { licensorId: string | null
         params={{ licensorId: licensorId ?? chosenLicensor, from, to, period, by }}
         label={t('finance.csv.distribution')}
       />
+      {/* The licensor's own staff see it on the page too; the platform, naming a licensor by id, downloads it. */}
+      {licensorId !== null && <DistributionByPatent licensorId={licensorId} from={from} to={to} />}
+    </section>
+  );
+}
+
+// A licensor's patents fit on one page; beyond it the page points to the CSV, which has them all.
+const PATENTS_SHOWN = 100;
+
+/** What each patent earned in the range: what the TTO pays its inventors' shares from. */
+function DistributionByPatent({ licensorId, from, to }: { licensorId: string; from: string; to: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const validRange = isCalendarDate(from) && isCalendarDate(to) && from <= to;
+  const { data, loading, error, refetch } = useQuery(LicensorDistributionDocument, {
+    variables: { licensorId, from, to, first: PATENTS_SHOWN },
+    skip: !validRange,
+    fetchPolicy: 'cache-and-network',
+  });
+  const patents = data?.licensorDistribution.byPatent;
+  const rows = (patents?.edges ?? []).map((edge) => edge.node);
+  const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
+  return (
+    <section aria-labelledby="distribution-patents">
+      <Title order={3} size="h4" id="distribution-patents" mt="md" mb="xs">
+        {t('finance.distributionByPatent')}
+      </Title>
+      <Text size="sm" mb="xs">
+        {t('finance.distributionByPatentBody')}
+      </Text>
+      <QueryStates
+        loading={loading && !data}
+        error={error}
+        refetch={refetch}
+        empty={Boolean(data) && rows.length === 0}
+        emptyTitle={t('finance.noDistribution')}
+      />
+      {patents && patents.totalCount > rows.length && (
+        <Text size="sm" mb="xs">
+          {t('finance.morePatents', { shown: rows.length, total: patents.totalCount })}
+        </Text>
+      )}
+      {rows.length > 0 && (
+        // Focusable and named: on a phone the table scrolls sideways, and keyboards must reach it.
+        <div
+          className={licensing.tableWrap}
+          tabIndex={0}
+          role="region"
+          aria-label={t('finance.distributionByPatent')}
+        >
+          <table className={licensing.table}>
+            <thead>
+              <tr>
+                <th scope="col">{t('finance.patent')}</th>
+                <th scope="col">{t('finance.applicationNumber')}</th>
+                <th scope="col">{t('finance.received')}</th>
+                <th scope="col">{t('finance.platformFee')}</th>
+                <th scope="col">{t('finance.gross')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={`${row.patentId ?? 'none'}:${row.amounts.currency}`}>
+                  <th scope="row">{row.title ?? t('finance.noPatent')}</th>
+                  <td>{row.applicationNumber ?? ''}</td>
+                  <td className={classes.amount}>{money(row.amounts.receivedMinor, row.amounts.currency)}</td>
+                  <td className={classes.amount}>
+                    {money(row.amounts.platformFeeMinor, row.amounts.currency)}
+                  </td>
+                  <td className={classes.amount}>{money(row.amounts.grossMinor, row.amounts.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }

@@ -44,7 +44,7 @@ export function WorkspaceLinks({ linkClassName }: { linkClassName: string | unde
           {t('nav.finance')}
         </NavLink>
       ) : (
-        membership.roles.includes('FINANCE') && (
+        (membership.roles.includes('FINANCE') || tto) && (
           <NavLink to="/organization/reports" className={linkClassName}>
             {t('nav.financeReports')}
           </NavLink>
