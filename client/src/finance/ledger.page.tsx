@@ -65,6 +65,8 @@ function LedgerFilterForm({ view, onApply }: { view: LedgerView; onApply: (view:
     if (rangeBackwards) return;
     onApply({
       ...draft,
+      // The balances' day is not the form's: it may have changed in the address since the form was filled.
+      asOf: view.asOf,
       contractId: draft.contractId?.trim() || null,
       organizationId: draft.organizationId?.trim() || null,
     });
