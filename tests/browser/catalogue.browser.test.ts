@@ -263,11 +263,9 @@ describe('catalogue in the browser', () => {
     await page.locator('input[autocomplete="name"]').fill('Short Password');
     await page.locator('input[type="password"]').fill('short');
     await page.locator('form button[type="submit"]').click();
-    // The server's message for the password field, below that field (Mantine links it by aria-describedby).
-    const password = page.locator('input[type="password"][aria-invalid="true"]');
-    await password.waitFor();
-    const describedBy = (await password.getAttribute('aria-describedby')) ?? '';
-    const fieldError = page.locator(`[id="${describedBy.split(' ').find((id) => id.endsWith('error'))}"]`);
+    // The server's message for the password field, in that field's error slot below it.
+    const fieldError = page.locator('.mantine-PasswordInput-root[data-error] .mantine-PasswordInput-error');
+    await fieldError.waitFor();
     const text = (await fieldError.textContent()) ?? '';
     if (typeof c.fieldError === 'string') expect(text).toBe(c.fieldError);
     else {
