@@ -257,6 +257,21 @@ describe('the HTTP endpoint', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
+  it("compresses the web client's files but never an API answer (BREACH)", async () => {
+    const shell = await (await fetch(`${server.url}/`)).text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(shell)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    const answer = await post(
+      { query: `{ searchPatents(query: "${'battery '.repeat(20)}") { totalCount } }` },
+      { 'accept-encoding': 'gzip' },
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-encoding')).toBeNull();
+  });
+
   it('reports the database and Stripe on /healthz', async () => {
     const health = await fetch(`${server.url}/healthz`);
     const body = await health.json();

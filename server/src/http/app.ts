@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import mongoose from 'mongoose';
@@ -153,9 +154,12 @@ export async function createApp(
   if (!production) {
     app.get('/graphiql', (_req, res, next) => sendClientFile(res, config.clientDist, 'graphiql.html', next));
   }
-  app.use(express.static(config.clientDist, { index: false, maxAge: production ? '1h' : 0 }));
+  // Only the web client's files are compressed: an API answer can hold a token beside text the request chose,
+  // which compressed over TLS leaks the token a byte at a time (BREACH).
+  const compressClient = compression();
+  app.use(compressClient, express.static(config.clientDist, { index: false, maxAge: production ? '1h' : 0 }));
   // The web client routes in the browser; any other page address gets its shell.
-  app.get(/^\/(?!graphql|healthz|webhooks|assets\/).*/, (_req, res, next) =>
+  app.get(/^\/(?!graphql|healthz|webhooks|assets\/).*/, compressClient, (_req, res, next) =>
     sendClientFile(res, config.clientDist, 'index.html', next),
   );
 
