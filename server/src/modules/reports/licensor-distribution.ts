@@ -1,5 +1,5 @@
-import { splitEvenly } from '../../common/money';
 import type { JournalLine } from '../ledger/journal-entry';
+import { splitOverPatents } from './patent-shares';
 import { periodOf, sumMinor, type PeriodSpan, type ReportPeriod } from './report-amounts';
 
 /**
@@ -12,9 +12,9 @@ import { periodOf, sumMinor, type PeriodSpan, type ReportPeriod } from './report
  * its credit: both entries debit what the platform owes the licensor. Entries count in the period of their
  * effective date.
  *
- * Per patent: each entry's amount is split evenly over the contract's patents, in the order the contract lists
- * them, with `splitEvenly(…, 'FIRST')`: the minor units that do not divide go one each to the first patents. The
- * split is made entry by entry, so per-patent figures of consecutive ranges add up to those of the whole range.
+ * Per patent: each entry's amount is split over the contract's patents by `splitOverPatents` (evenly, in the order
+ * the contract lists them, the minor units that do not divide one each to the first patents). The split is made
+ * entry by entry, so per-patent figures of consecutive ranges add up to those of the whole range.
  */
 export type DistributionEntry = {
   id: string;
@@ -118,15 +118,12 @@ export function buildLicensorDistribution(input: {
     totals.add('', {}, fact);
     perContract.add(fact.contractId, { contractId: fact.contractId }, fact);
     perPeriod.add(fact.period.key, fact.period, fact);
-    const patentIds = contracts.get(fact.contractId)?.patentIds ?? [];
-    if (patentIds.length === 0) {
-      perPatent.add('', { patentId: null }, fact);
-      continue;
-    }
-    const shares = splitEvenly(fact.amountMinor, patentIds.length, 'FIRST');
-    patentIds.forEach((patentId, i) =>
-      perPatent.add(patentId, { patentId }, { ...fact, amountMinor: shares[i] }),
-    );
+    for (const share of splitOverPatents(fact.amountMinor, contracts.get(fact.contractId)?.patentIds ?? []))
+      perPatent.add(
+        share.patentId ?? '',
+        { patentId: share.patentId },
+        { ...fact, amountMinor: share.amountMinor },
+      );
   }
 
   return {
