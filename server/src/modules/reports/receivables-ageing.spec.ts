@@ -149,6 +149,61 @@ describe('buildReceivablesAgeing', () => {
     ]);
   });
 
+  it('sums per contract and currency, the largest total first within a currency, ties by contract number', () => {
+    const report = buildReceivablesAgeing(
+      [
+        obligation({
+          contractId: 'c1',
+          contractNumber: 'UF-1',
+          amountMinor: 100_000_01,
+          dueDate: '2026-06-30',
+        }),
+        obligation({ contractId: 'c2', contractNumber: 'UF-2', amountMinor: 300_00, dueDate: '2026-06-01' }),
+        obligation({
+          contractId: 'c2',
+          contractNumber: 'UF-2',
+          amountMinor: 150_000_00,
+          dueDate: '2026-01-01',
+        }),
+        obligation({ contractId: 'c3', contractNumber: 'UF-3', amountMinor: 999_999, currency: 'JPY' }),
+        obligation({
+          contractId: 'c4',
+          contractNumber: 'UF-4',
+          amountMinor: 100_000_01,
+          dueDate: '2026-06-15',
+        }),
+        obligation({ contractId: 'c5', contractNumber: 'UF-5', amountMinor: 1, status: 'PAID' }),
+      ],
+      asOf,
+    );
+
+    // c2: 300.00 due 29 days ago and 150,000.00 due 180 days ago, 150,300.00 in all; c1 before c4 by number
+    expect(
+      report.byContract.map((c) => [
+        c.contractNumber,
+        c.currency,
+        c.obligationCount,
+        c.bucketsMinor.CURRENT,
+        c.bucketsMinor.DAYS_1_30,
+        c.bucketsMinor.OVER_90,
+        c.totalMinor,
+      ]),
+    ).toEqual([
+      ['UF-2', 'CNY', 2, 0, 300_00, 150_000_00, 150_300_00],
+      ['UF-1', 'CNY', 1, 100_000_01, 0, 0, 100_000_01],
+      ['UF-4', 'CNY', 1, 0, 100_000_01, 0, 100_000_01],
+      ['UF-3', 'JPY', 1, 999_999, 0, 0, 999_999],
+    ]);
+    expect(report.byContract[0]).toMatchObject({
+      contractId: 'c2',
+      licensorId: 'uni',
+      licensorName: 'Northwest University',
+      licenseeId: 'sme',
+      licenseeName: 'Shenzhen Cells',
+      bucketsMinor: { DAYS_31_60: 0, DAYS_61_90: 0 },
+    });
+  });
+
   it('given nothing owed, has no items, totals or groups', () => {
     expect(buildReceivablesAgeing([], asOf)).toEqual({
       asOf,
@@ -156,6 +211,7 @@ describe('buildReceivablesAgeing', () => {
       totals: [],
       byLicensor: [],
       byLicensee: [],
+      byContract: [],
     });
   });
 });

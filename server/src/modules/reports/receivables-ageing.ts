@@ -46,6 +46,17 @@ export type AgeingGroup = BucketAmounts & {
   obligationCount: number;
 };
 
+/** What is unpaid under one contract in one currency: the rows finance staff chase (or plan) payments from. */
+export type ContractAgeing = BucketAmounts & {
+  contractId: string;
+  contractNumber: string;
+  licensorId: string;
+  licensorName: string;
+  licenseeId: string;
+  licenseeName: string;
+  obligationCount: number;
+};
+
 export type ReceivablesAgeingReport = {
   asOf: string;
   /** Every unpaid due obligation, oldest due date first. */
@@ -56,6 +67,8 @@ export type ReceivablesAgeingReport = {
   byLicensor: AgeingGroup[];
   /** Per licensee (who owes) and currency, by name. */
   byLicensee: AgeingGroup[];
+  /** Per contract and currency: per currency, the largest total first, ties by contract number. */
+  byContract: ContractAgeing[];
 };
 
 export function bucketFor(daysPastDue: number): AgeingBucket {
@@ -93,9 +106,27 @@ export function buildReceivablesAgeing(
   return {
     asOf,
     items,
-    totals: sortByCurrency([...groupAmounts(items, (i) => i.currency).values()].map((g) => g.amounts)),
+    totals: sortByCurrency([...sumByBucket(items, (i) => i.currency).values()].map((g) => g.amounts)),
     byLicensor: groups(items, (i) => ({ id: i.licensorId, name: i.licensorName })),
     byLicensee: groups(items, (i) => ({ id: i.licenseeId, name: i.licenseeName })),
+    byContract: [...sumByBucket(items, (i) => i.contractId).values()]
+      .map(({ first, count, amounts }) => ({
+        contractId: first.contractId,
+        contractNumber: first.contractNumber,
+        licensorId: first.licensorId,
+        licensorName: first.licensorName,
+        licenseeId: first.licenseeId,
+        licenseeName: first.licenseeName,
+        obligationCount: count,
+        ...amounts,
+      }))
+      .sort(
+        (a, b) =>
+          a.currency.localeCompare(b.currency) ||
+          b.totalMinor - a.totalMinor ||
+          a.contractNumber.localeCompare(b.contractNumber) ||
+          a.contractId.localeCompare(b.contractId),
+      ),
   };
 }
 
@@ -103,11 +134,15 @@ function emptyBuckets(): Record<AgeingBucket, number> {
   return { CURRENT: 0, DAYS_1_30: 0, DAYS_31_60: 0, DAYS_61_90: 0, OVER_90: 0 };
 }
 
-function groupAmounts(
-  items: readonly AgeingItem[],
-  keyOf: (item: AgeingItem) => string,
-): Map<string, { first: AgeingItem; count: number; amounts: BucketAmounts }> {
-  const grouped = new Map<string, { first: AgeingItem; count: number; amounts: BucketAmounts }>();
+/** The part of an aged amount that bucket sums read: an obligation, or a patent's share of one. */
+type Aged = { currency: string; bucket: AgeingBucket; amountMinor: number };
+
+/** Sums per key and currency, in the order first met, with the first item of each and how many there were. */
+export function sumByBucket<T extends Aged>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+): Map<string, { first: T; count: number; amounts: BucketAmounts }> {
+  const grouped = new Map<string, { first: T; count: number; amounts: BucketAmounts }>();
   for (const item of items) {
     const key = `${keyOf(item)}\u0000${item.currency}`;
     const group = grouped.get(key) ?? {
@@ -130,7 +165,7 @@ function groups(
   items: readonly AgeingItem[],
   party: (item: AgeingItem) => { id: string; name: string },
 ): AgeingGroup[] {
-  return [...groupAmounts(items, (i) => party(i).id).values()]
+  return [...sumByBucket(items, (i) => party(i).id).values()]
     .map(({ first, count, amounts }) => ({
       organizationId: party(first).id,
       organizationName: party(first).name,
