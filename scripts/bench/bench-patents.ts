@@ -1,9 +1,9 @@
 import { systemClock } from '../../server/src/common/clock';
-import { PublishedPatentModel } from '../../server/src/modules/patents/patent.model';
+import { publishedPatentCount } from '../../server/src/modules/patents/patent.model';
 import type { BackingServices } from '../../server/src/server';
 import { bulkLoadPublishedPatents, seedDemoData } from '../seed/seed-demo';
 import { terminalProgress } from '../seed/progress-bar';
-import { publishedPatents, type BenchSearch } from './bare-search';
+import type { BenchSearch } from './bare-search';
 import { round } from './stats';
 
 /** The published patents the benchmarks of catalogue search run against, in the database `usefirst_bench`. */
@@ -42,20 +42,4 @@ export async function seedBenchPatents(backing: BackingServices): Promise<BenchS
     bulkLoaded,
     seedSeconds: round((Date.now() - started) / 1000),
   };
-}
-
-/**
- * FerretDB answers `estimatedDocumentCount` by reading every document (95 s for 100,000 published patents) and
- * `collStats` from PostgreSQL (3 s); MongoDB answers both from metadata.
- */
-async function publishedPatentCount(): Promise<number> {
-  try {
-    const stats = await publishedPatents().db.command({
-      collStats: PublishedPatentModel.collection.collectionName,
-    });
-    if (typeof stats.count === 'number') return stats.count;
-  } catch {
-    // No collection yet, or a server without collStats: count the slow way.
-  }
-  return PublishedPatentModel.estimatedDocumentCount();
 }

@@ -24,7 +24,7 @@ import {
   type CatalogueBlockRecord,
   type CatalogueHeadRecord,
 } from './catalogue-index.model';
-import { PublishedPatentModel } from './patent.model';
+import { PublishedPatentModel, publishedPatentCount } from './patent.model';
 
 /** The fields of a public copy the index keeps (see CatalogueSource). */
 const SOURCE_FIELDS = {
@@ -136,7 +136,7 @@ export class CatalogueIndexService {
    * recorded while it reads stay recorded and are applied by the refresh that follows.
    */
   async rebuild(progress: IndexProgress = noProgress): Promise<CatalogueSnapshot> {
-    const total = await PublishedPatentModel.estimatedDocumentCount();
+    const total = await publishedPatentCount();
     progress.start('catalogue index', total);
     const blocks: CatalogueBlock[] = [];
     let rows: CatalogueRow[] = [];

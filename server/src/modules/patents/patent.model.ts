@@ -100,3 +100,19 @@ const publishedPatentSchema = new Schema(
 publishedPatentSchema.index({ institutionId: 1 });
 
 export const PublishedPatentModel = model<PublishedPatentRecord>('PublishedPatent', publishedPatentSchema);
+
+/**
+ * How many patents are published, cheaply. FerretDB answers `estimatedDocumentCount` by reading every document
+ * (95 s for 100,000 published patents) and `collStats` from PostgreSQL (3 s); MongoDB answers both from metadata.
+ */
+export async function publishedPatentCount(): Promise<number> {
+  try {
+    const stats: { count?: unknown } = await PublishedPatentModel.db.db!.command({
+      collStats: PublishedPatentModel.collection.collectionName,
+    });
+    if (typeof stats.count === 'number') return stats.count;
+  } catch {
+    // No collection yet, or a server without collStats: count the slow way.
+  }
+  return PublishedPatentModel.estimatedDocumentCount();
+}
