@@ -1,7 +1,8 @@
 import { AppError } from '../../common/errors';
 import type { ContractDistribution, PatentDistribution, PeriodDistribution } from './licensor-distribution';
 import type { RevenueMonth } from './platform-revenue';
-import type { AgeingGroup, AgeingItem } from './receivables-ageing';
+import type { AgeingGroup, AgeingItem, BucketAmounts, ContractAgeing } from './receivables-ageing';
+import type { PatentAgeing } from './receivables-by-patent';
 import { amountColumn, toCsv, type CsvColumn } from './report-csv';
 import type { ContractStatementReport, DistributionReport, ScopedAgeingReport } from './reports.service';
 import type { PlatformRevenueReport } from './platform-revenue';
@@ -9,7 +10,7 @@ import type { PlatformRevenueReport } from './platform-revenue';
 /** What each CSV download holds: one table per report and view, columns named in snake_case. */
 export type CsvFile = { filename: string; body: string };
 
-export const AGEING_VIEWS = ['obligation', 'licensor', 'licensee'] as const;
+export const AGEING_VIEWS = ['obligation', 'licensor', 'licensee', 'contract', 'patent'] as const;
 export const STATEMENT_PARTS = ['entries', 'obligations'] as const;
 export const DISTRIBUTION_VIEWS = ['patent', 'contract', 'period'] as const;
 
@@ -48,8 +49,8 @@ const ageingItemColumns: CsvColumn<AgeingItem>[] = [
   { header: 'licensee_id', cell: (r) => ({ text: r.licenseeId }) },
 ];
 
-const ageingGroupColumns: CsvColumn<AgeingGroup>[] = [
-  { header: 'organization', cell: (r) => ({ text: r.organizationName }) },
+/** The currency, the count, then each bucket and the total: the columns every grouped ageing view ends with. */
+const ageingAmountColumns = <R extends BucketAmounts & { obligationCount: number }>(): CsvColumn<R>[] => [
   { header: 'currency', cell: (r) => ({ text: r.currency }) },
   { header: 'obligations', cell: (r) => ({ integer: r.obligationCount }) },
   amountColumn('current', (r) => money(r.bucketsMinor.CURRENT, r.currency)),
@@ -58,16 +59,47 @@ const ageingGroupColumns: CsvColumn<AgeingGroup>[] = [
   amountColumn('days_61_90', (r) => money(r.bucketsMinor.DAYS_61_90, r.currency)),
   amountColumn('over_90', (r) => money(r.bucketsMinor.OVER_90, r.currency)),
   amountColumn('total', (r) => money(r.totalMinor, r.currency)),
+];
+
+const ageingGroupColumns: CsvColumn<AgeingGroup>[] = [
+  { header: 'organization', cell: (r) => ({ text: r.organizationName }) },
+  ...ageingAmountColumns<AgeingGroup>(),
   { header: 'organization_id', cell: (r) => ({ text: r.organizationId }) },
+];
+
+const ageingContractColumns: CsvColumn<ContractAgeing>[] = [
+  { header: 'contract_number', cell: (r) => ({ text: r.contractNumber }) },
+  { header: 'licensor', cell: (r) => ({ text: r.licensorName }) },
+  { header: 'licensee', cell: (r) => ({ text: r.licenseeName }) },
+  ...ageingAmountColumns<ContractAgeing>(),
+  { header: 'contract_id', cell: (r) => ({ text: r.contractId }) },
+  { header: 'licensor_id', cell: (r) => ({ text: r.licensorId }) },
+  { header: 'licensee_id', cell: (r) => ({ text: r.licenseeId }) },
+];
+
+const ageingPatentColumns: CsvColumn<PatentAgeing>[] = [
+  { header: 'application_number', cell: (r) => ({ text: r.applicationNumber }) },
+  { header: 'patent_title', cell: (r) => ({ text: r.title }) },
+  { header: 'licensor', cell: (r) => ({ text: r.licensorName }) },
+  ...ageingAmountColumns<PatentAgeing>(),
+  { header: 'patent_id', cell: (r) => ({ text: r.patentId }) },
+  { header: 'licensor_id', cell: (r) => ({ text: r.licensorId }) },
 ];
 
 export function ageingCsv(report: ScopedAgeingReport, view: (typeof AGEING_VIEWS)[number]): CsvFile {
   const filename = `receivables-ageing-${report.asOf}-by-${view}.csv`;
-  if (view === 'obligation') return { filename, body: toCsv(ageingItemColumns, report.items) };
-  return {
-    filename,
-    body: toCsv(ageingGroupColumns, view === 'licensor' ? report.byLicensor : report.byLicensee),
-  };
+  switch (view) {
+    case 'obligation':
+      return { filename, body: toCsv(ageingItemColumns, report.items) };
+    case 'licensor':
+      return { filename, body: toCsv(ageingGroupColumns, report.byLicensor) };
+    case 'licensee':
+      return { filename, body: toCsv(ageingGroupColumns, report.byLicensee) };
+    case 'contract':
+      return { filename, body: toCsv(ageingContractColumns, report.byContract) };
+    case 'patent':
+      return { filename, body: toCsv(ageingPatentColumns, report.byPatent) };
+  }
 }
 
 type StatementRow = ContractStatementReport['rows'][number];

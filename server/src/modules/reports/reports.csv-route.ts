@@ -23,7 +23,7 @@ import {
  * sees what. Errors are JSON in the API's shape, `{ errors: [{ message, extensions: { code, field } }] }`, with the
  * HTTP status of their code and the message in the request's `Accept-Language`, as on /graphql.
  *
- * - `ageing.csv?asOf=YYYY-MM-DD[&organizationId=…][&by=obligation|licensor|licensee]`
+ * - `ageing.csv?asOf=YYYY-MM-DD[&organizationId=…][&by=obligation|licensor|licensee|contract|patent]`
  * - `statement.csv?contractId=…[&part=entries|obligations]`
  * - `distribution.csv?licensorId=…&from=…&to=…[&period=MONTH|QUARTER][&by=patent|contract|period]`
  * - `platform-revenue.csv?from=…&to=…`

@@ -39,6 +39,25 @@ export function toReceivablesAgeing(report: ScopedAgeingReport): ReceivablesAgei
     items: report.items.map((i) => ({ ...i })),
     byLicensor: report.byLicensor.map(group),
     byLicensee: report.byLicensee.map(group),
+    byContract: report.byContract.map((c) => ({
+      contractId: c.contractId,
+      contractNumber: c.contractNumber,
+      licensorId: c.licensorId,
+      licensorName: c.licensorName,
+      licenseeId: c.licenseeId,
+      licenseeName: c.licenseeName,
+      obligationCount: c.obligationCount,
+      amounts: toAgeingAmounts(c),
+    })),
+    byPatent: report.byPatent.map((p) => ({
+      patentId: p.patentId,
+      title: p.title,
+      applicationNumber: p.applicationNumber,
+      licensorId: p.licensorId,
+      licensorName: p.licensorName,
+      obligationCount: p.obligationCount,
+      amounts: toAgeingAmounts(p),
+    })),
   };
 }
 

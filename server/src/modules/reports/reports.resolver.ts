@@ -13,10 +13,12 @@ import {
 import {
   AgeingGroupConnection,
   AgeingItemConnection,
+  ContractAgeingConnection,
   ContractDistributionConnection,
   ContractStatement,
   ContractStatementRowConnection,
   LicensorDistribution,
+  PatentAgeingConnection,
   PatentDistributionConnection,
   PlatformRevenue,
   ReceivablesAgeing,
@@ -27,6 +29,11 @@ const PageSize = () =>
   Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' });
 const PageAfter = () =>
   Arg('after', () => String, { nullable: true, description: 'Cursor of the last item seen.' });
+const InCurrency = () =>
+  Arg('currency', () => String, {
+    nullable: true,
+    description: 'Only the rows in this ISO 4217 currency; all of them when absent.',
+  });
 
 @Resolver()
 export class ReportsResolver {
@@ -128,6 +135,32 @@ export class ReceivablesAgeingResolver {
     @PageAfter() after: string | null,
   ) {
     return pageOfList(report.byLicensee, { first, after }, scope('ageing-licensees', report), (g) => g);
+  }
+
+  @FieldResolver(() => ContractAgeingConnection, {
+    description: 'Per contract and currency: per currency, the largest total first, ties by contract number.',
+  })
+  byContract(
+    @Root() report: ReceivablesAgeing,
+    @InCurrency() currency: string | null,
+    @PageSize() first: number | null,
+    @PageAfter() after: string | null,
+  ) {
+    const rows = report.byContract.filter((c) => !currency || c.amounts.currency === currency);
+    return pageOfList(rows, { first, after }, scope(`ageing-contracts:${currency ?? ''}`, report), (c) => c);
+  }
+
+  @FieldResolver(() => PatentAgeingConnection, {
+    description: 'Per patent and currency, by application number; amounts under no patent last.',
+  })
+  byPatent(
+    @Root() report: ReceivablesAgeing,
+    @InCurrency() currency: string | null,
+    @PageSize() first: number | null,
+    @PageAfter() after: string | null,
+  ) {
+    const rows = report.byPatent.filter((p) => !currency || p.amounts.currency === currency);
+    return pageOfList(rows, { first, after }, scope(`ageing-patents:${currency ?? ''}`, report), (p) => p);
   }
 }
 

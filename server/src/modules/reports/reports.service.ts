@@ -29,6 +29,7 @@ import {
   type AgeingObligation,
   type ReceivablesAgeingReport,
 } from './receivables-ageing';
+import { buildReceivablesByPatent, type PatentAgeing } from './receivables-by-patent';
 import { REPORT_PERIODS, type ReportPeriod } from './report-amounts';
 
 /** Organisations that license technology out, and so are owed money and receive distributions. */
@@ -43,6 +44,15 @@ export type DateRange = { from: string; to: string };
 export type ScopedAgeingReport = ReceivablesAgeingReport & {
   /** The organisation whose side of the receivables this is; null for the whole platform. */
   organizationId: string | null;
+  /** Per patent of the contracts, each obligation split over its contract's patents. */
+  byPatent: PatentAgeing[];
+};
+
+type PatentFacts = {
+  _id: Types.ObjectId;
+  titleEn: string | null;
+  titleZh: string | null;
+  applicationNumber: string;
 };
 
 export type ContractStatementReport = ContractStatementRows<LedgerEntry> & {
@@ -70,22 +80,23 @@ export class ReportsService {
     private readonly ledger: LedgerService,
   ) {}
 
-  /** Unpaid due obligations as of `asOf`, aged, by licensor and by licensee. */
+  /** Unpaid due obligations as of `asOf`, aged, by licensor, by licensee, by contract and by patent. */
   async receivablesAgeing(ctx: RequestContext, query: AgeingQuery): Promise<ScopedAgeingReport> {
     const organizationId = await this.ageingScope(ctx, query.organizationId ?? null);
     const asOf = requireDate('asOf', query.asOf);
     const obligations = await this.unpaidDueObligations(organizationId, asOf);
     const [contracts, names] = await Promise.all([
-      this.contractNumbers(obligations.map((o) => o.contractId.toHexString())),
+      this.contractFacts(obligations.map((o) => o.contractId.toHexString())),
       this.organizationNames(obligations.flatMap((o) => [o.licensorId, o.licenseeId])),
     ]);
+    const patents = await this.patentFacts([...contracts.values()].flatMap((c) => c.patentIds));
     const rows: AgeingObligation[] = obligations.map((o) => ({
       obligationId: o._id.toHexString(),
       obligationKey: o.obligationKey,
       kind: o.kind,
       status: o.status,
       contractId: o.contractId.toHexString(),
-      contractNumber: contracts.get(o.contractId.toHexString()) ?? '',
+      contractNumber: contracts.get(o.contractId.toHexString())?.number ?? '',
       licensorId: o.licensorId.toHexString(),
       licensorName: names.get(o.licensorId.toHexString()) ?? '',
       licenseeId: o.licenseeId.toHexString(),
@@ -94,7 +105,13 @@ export class ReportsService {
       amountMinor: o.amountMinor,
       currency: o.currency,
     }));
-    return { ...buildReceivablesAgeing(rows, asOf), organizationId };
+    const report = buildReceivablesAgeing(rows, asOf);
+    const byPatent = buildReceivablesByPatent(
+      report.items,
+      new Map([...contracts].map(([id, c]) => [id, c.patentIds])),
+      patents,
+    );
+    return { ...report, byPatent, organizationId };
   }
 
   /** A contract's journal entries with its running receivable, and its obligations, as the viewer may see them. */
@@ -149,9 +166,7 @@ export class ReportsService {
         .lean<Pick<ContractRecord, '_id' | 'number' | 'licenseeId' | 'terms'>[]>(),
       PatentModel.find({ institutionId: licensorId })
         .select({ titleEn: 1, titleZh: 1, applicationNumber: 1 })
-        .lean<
-          { _id: Types.ObjectId; titleEn: string | null; titleZh: string | null; applicationNumber: string }[]
-        >(),
+        .lean<PatentFacts[]>(),
     ]);
     const licensees = await this.organizationNames(contracts.map((c) => c.licenseeId));
 
@@ -181,16 +196,7 @@ export class ReportsService {
           },
         ]),
       ),
-      patents: new Map(
-        patents.map((p): [string, DistributionPatent] => [
-          p._id.toHexString(),
-          {
-            patentId: p._id.toHexString(),
-            title: p.titleEn ?? p.titleZh ?? '',
-            applicationNumber: p.applicationNumber,
-          },
-        ]),
-      ),
+      patents: new Map(patents.map((p) => [p._id.toHexString(), toDistributionPatent(p)])),
     });
     return { ...report, licensorName: licensor.name };
   }
@@ -279,20 +285,50 @@ export class ReportsService {
     return [...new Map(found.map((o) => [o._id.toHexString(), o])).values()];
   }
 
-  private async contractNumbers(contractIds: readonly string[]): Promise<Map<string, string>> {
+  /** Each contract's number and its patents, in the order the contract lists them. */
+  private async contractFacts(
+    contractIds: readonly string[],
+  ): Promise<Map<string, { number: string; patentIds: string[] }>> {
     const distinct = [...new Set(contractIds)];
     const found = await Promise.all(
       distinct.map((id) =>
-        ContractModel.findById(id).select({ number: 1 }).lean<Pick<ContractRecord, '_id' | 'number'>>(),
+        ContractModel.findById(id)
+          .select({ number: 1, terms: 1 })
+          .lean<Pick<ContractRecord, '_id' | 'number' | 'terms'>>(),
       ),
     );
-    return new Map(found.flatMap((c) => (c ? [[c._id.toHexString(), c.number] as const] : [])));
+    return new Map(
+      found.flatMap((c) =>
+        c
+          ? [[c._id.toHexString(), { number: c.number, patentIds: c.terms.patentIds.map(String) }] as const]
+          : [],
+      ),
+    );
+  }
+
+  private async patentFacts(patentIds: readonly string[]): Promise<Map<string, DistributionPatent>> {
+    const found = await Promise.all(
+      [...new Set(patentIds)].map((id) =>
+        PatentModel.findById(id).select({ titleEn: 1, titleZh: 1, applicationNumber: 1 }).lean<PatentFacts>(),
+      ),
+    );
+    return new Map(
+      found.flatMap((p) => (p ? [[p._id.toHexString(), toDistributionPatent(p)] as const] : [])),
+    );
   }
 
   private async organizationNames(ids: readonly Types.ObjectId[]): Promise<Map<string, string>> {
     const found = await this.organizations.getManyByIds([...new Set(ids.map((id) => id.toHexString()))]);
     return new Map([...found].map(([id, organization]) => [id, organization.name]));
   }
+}
+
+function toDistributionPatent(p: PatentFacts): DistributionPatent {
+  return {
+    patentId: p._id.toHexString(),
+    title: p.titleEn ?? p.titleZh ?? '',
+    applicationNumber: p.applicationNumber,
+  };
 }
 
 function requireViewerOrSystem(ctx: RequestContext): void {

@@ -100,6 +100,54 @@ export class AgeingItem {
 
 export const AgeingItemConnection = connectionOf(AgeingItem, 'AgeingItem', 'aged obligation');
 
+@ObjectType({ description: 'What is due and unpaid under one contract, in one currency.' })
+export class ContractAgeing {
+  @Field(() => ID, { description: 'The contract.' })
+  contractId!: string;
+  @Field(() => String, { description: 'The contract number.' })
+  contractNumber!: string;
+  @Field(() => ID, { description: 'Who is owed.' })
+  licensorId!: string;
+  @Field(() => String, { description: "The licensor's name." })
+  licensorName!: string;
+  @Field(() => ID, { description: 'Who owes.' })
+  licenseeId!: string;
+  @Field(() => String, { description: "The licensee's name." })
+  licenseeName!: string;
+  @Field(() => Int, { description: 'How many unpaid obligations.' })
+  obligationCount!: number;
+  @Field(() => AgeingAmounts, { description: 'The amounts by bucket.' })
+  amounts!: AgeingAmounts;
+}
+
+export const ContractAgeingConnection = connectionOf(ContractAgeing, 'ContractAgeing', 'contract ageing');
+
+@ObjectType({
+  description:
+    "What is due and unpaid for one patent, in one currency: each unpaid obligation split evenly over its contract's patents (as the licensor distribution splits what is received), the odd minor units going to the first patents the contract lists, each piece in its obligation's bucket. A contract's pieces add up to its amounts exactly.",
+})
+export class PatentAgeing {
+  @Field(() => ID, { nullable: true, description: 'The patent; null for amounts of a contract naming none.' })
+  patentId!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The English title, or the Chinese one when there is none.',
+  })
+  title!: string | null;
+  @Field(() => String, { nullable: true, description: 'The application number.' })
+  applicationNumber!: string | null;
+  @Field(() => ID, { description: 'The licensor, who owns the patent and is owed.' })
+  licensorId!: string;
+  @Field(() => String, { description: "The licensor's name." })
+  licensorName!: string;
+  @Field(() => Int, { description: 'How many unpaid obligations have a share in these amounts.' })
+  obligationCount!: number;
+  @Field(() => AgeingAmounts, { description: "The patent's share, by bucket." })
+  amounts!: AgeingAmounts;
+}
+
+export const PatentAgeingConnection = connectionOf(PatentAgeing, 'PatentAgeing', 'patent ageing');
+
 @ObjectType({
   description:
     'Receivables ageing: obligations due and unpaid as of a date (status DUE or OVERDUE, due on or before it), by days past due, per currency.',
@@ -120,6 +168,8 @@ export class ReceivablesAgeing {
   items!: AgeingItem[];
   byLicensor!: AgeingGroup[];
   byLicensee!: AgeingGroup[];
+  byContract!: ContractAgeing[];
+  byPatent!: PatentAgeing[];
 }
 
 @ObjectType({ description: "A contract's receivable in one currency." })
