@@ -45,6 +45,8 @@ let contractA: string;
 let contractB: string;
 let contractC: string;
 let patents: string[];
+/** The one patent of contract C, a copy of the battery patent. */
+let patentC: string;
 
 const noPlan = { freePeriod: null, upfrontFee: null, royalty: null, lateInterestBps: 0, graceDays: 10 };
 
@@ -204,7 +206,7 @@ beforeAll(async () => {
     termMonths: 12,
     upfrontFee: { amountMinor: 50_000, due: 'ON_DATE', onDate: '2026-05-20' },
   }));
-  ({ contractId: contractC } = await signedLicence(northwest, trickster, {
+  ({ contractId: contractC, patentId: patentC } = await signedLicence(northwest, trickster, {
     ...noPlan,
     termMonths: 12,
     upfrontFee: { amountMinor: 70_000, due: 'ON_DATE', onDate: '2026-01-20' },
@@ -352,6 +354,116 @@ describe('receivables ageing', () => {
       organizationId: new Types.ObjectId().toHexString(),
     });
     expect(errorCode(unknown)).toBe('NOT_FOUND');
+  });
+});
+
+type Breakdown = {
+  receivablesAgeing: {
+    byContract: {
+      totalCount: number;
+      edges: {
+        node: {
+          contractId: string;
+          contractNumber: string;
+          licensorName: string;
+          licenseeName: string;
+          obligationCount: number;
+          amounts: Amounts;
+        };
+      }[];
+    };
+    byPatent: {
+      totalCount: number;
+      edges: {
+        node: {
+          patentId: string | null;
+          applicationNumber: string | null;
+          title: string | null;
+          licensorName: string;
+          obligationCount: number;
+          amounts: Amounts;
+        };
+      }[];
+    };
+  };
+};
+
+const breakdown = (actor: Actor, variables: Record<string, unknown>) =>
+  actor.client.run<Breakdown>('ReceivablesBreakdown', { first: 100, ...variables });
+
+describe('receivables per contract and per patent', () => {
+  it("gives the licensor's finance staff what is unpaid per contract, and per patent as the distribution splits it", async () => {
+    const result = await breakdown(northwestFinance, { asOf: '2026-05-20', currency: 'CNY' });
+
+    expect(result.errors).toBeUndefined();
+    const report = result.data!.receivablesAgeing;
+    // A's third installment of 1,000.01, 35 days late, before C's 700.00, 120 days late: the largest first
+    expect(
+      report.byContract.edges.map(({ node: n }) => [
+        n.contractId,
+        n.licenseeName,
+        n.obligationCount,
+        ...buckets(n.amounts),
+      ]),
+    ).toEqual([
+      [contractA, '深圳锂电科技有限公司', 1, 0, 0, 100_001, 0, 0, 100_001],
+      [contractC, '=1+2 Tech', 1, 0, 0, 0, 0, 70_000, 70_000],
+    ]);
+    // 100,001 fen over A's three patents: 33,334 + 33,334 + 33,333, the odd fen to the patents A lists first,
+    // as the distribution splits; C's 700.00 all to its one patent
+    const perPatent = report.byPatent.edges.map(({ node: n }) => [
+      n.patentId,
+      n.applicationNumber,
+      n.obligationCount,
+      ...buckets(n.amounts),
+    ]);
+    expect(perPatent).toEqual([
+      [patents[0], 'CN202310000001.1', 1, 0, 0, 33_334, 0, 0, 33_334],
+      [patents[1], 'CN202310000002.2', 1, 0, 0, 33_334, 0, 0, 33_334],
+      [patents[2], 'CN202310000003.3', 1, 0, 0, 33_333, 0, 0, 33_333],
+      [patentC, batteryPatent.applicationNumber, 1, 0, 0, 0, 0, 70_000, 70_000],
+    ]);
+    expect(perPatent.slice(0, 3).reduce((sum, row) => sum + Number(row[8]), 0)).toBe(100_001);
+    expect(report.byPatent.edges[0].node).toMatchObject({
+      title: 'Garnet electrolyte',
+      licensorName: 'Northwest Polytechnic',
+    });
+  });
+
+  it('for the platform: every licensor, and nothing in a currency no one owes in', async () => {
+    const all = await breakdown(platformFinance, { asOf: '2026-05-20' });
+    expect(
+      all.data!.receivablesAgeing.byContract.edges.map(({ node: n }) => [
+        n.licensorName,
+        n.amounts.totalMinor,
+      ]),
+    ).toEqual([
+      ['Northwest Polytechnic', 100_001],
+      ['Northwest Polytechnic', 70_000],
+      ['Other University', 50_000],
+    ]);
+    expect(
+      all.data!.receivablesAgeing.byPatent.edges.map(({ node: n }) => [n.licensorName, n.amounts.totalMinor]),
+    ).toEqual([
+      ['Northwest Polytechnic', 33_334],
+      ['Northwest Polytechnic', 33_334],
+      ['Northwest Polytechnic', 33_333],
+      ['Other University', 50_000],
+      ['Northwest Polytechnic', 70_000],
+    ]);
+
+    const usd = await breakdown(platformFinance, { asOf: '2026-05-20', currency: 'USD' });
+    expect(usd.data!.receivablesAgeing.byContract.totalCount).toBe(0);
+    expect(usd.data!.receivablesAgeing.byPatent.totalCount).toBe(0);
+  });
+
+  it('pages the contracts, and refuses an SME member without FINANCE', async () => {
+    const page = await breakdown(platformFinance, { asOf: '2026-05-20', first: 2 });
+    expect([
+      page.data!.receivablesAgeing.byContract.totalCount,
+      page.data!.receivablesAgeing.byContract.edges.length,
+    ]).toEqual([3, 2]);
+    expect(errorCode(await breakdown(sme, { asOf: '2026-05-20' }))).toBe('FORBIDDEN');
   });
 });
 
@@ -675,6 +787,34 @@ describe('CSV downloads', () => {
         '2026-02,CNY,100.00,10000,32.00,3200,68.00,6800\r\n' +
         '2026-04,CNY,100.00,10000,32.00,3200,68.00,6800\r\n',
     );
+  });
+
+  it('ageing by contract and by patent: the same exact amounts, in yuan and in fen, with the ids', async () => {
+    const numbers = await breakdown(northwestFinance, { asOf: '2026-05-20' });
+    const [numberA, numberC] = numbers.data!.receivablesAgeing.byContract.edges.map(
+      ({ node }) => node.contractNumber,
+    );
+
+    const byContract = await download(northwestFinance, 'ageing.csv?asOf=2026-05-20&by=contract');
+    expect(byContract.headers.get('content-disposition')).toBe(
+      'attachment; filename="receivables-ageing-2026-05-20-by-contract.csv"',
+    );
+    expect((await text(byContract)).split('\r\n')).toEqual([
+      '\ufeffcontract_number,licensor,licensee,currency,obligations,current,current_minor,days_1_30,days_1_30_minor,days_31_60,days_31_60_minor,days_61_90,days_61_90_minor,over_90,over_90_minor,total,total_minor,contract_id,licensor_id,licensee_id',
+      `${numberA},Northwest Polytechnic,深圳锂电科技有限公司,CNY,1,0.00,0,0.00,0,1000.01,100001,0.00,0,0.00,0,1000.01,100001,${contractA},${northwest.organizationId},${sme.organizationId}`,
+      `${numberC},Northwest Polytechnic,'=1+2 Tech,CNY,1,0.00,0,0.00,0,0.00,0,0.00,0,700.00,70000,700.00,70000,${contractC},${northwest.organizationId},${trickster.organizationId}`,
+      '',
+    ]);
+
+    const byPatent = await text(await download(northwestFinance, 'ageing.csv?asOf=2026-05-20&by=patent'));
+    expect(byPatent.split('\r\n')).toEqual([
+      '\ufeffapplication_number,patent_title,licensor,currency,obligations,current,current_minor,days_1_30,days_1_30_minor,days_31_60,days_31_60_minor,days_61_90,days_61_90_minor,over_90,over_90_minor,total,total_minor,patent_id,licensor_id',
+      `CN202310000001.1,Garnet electrolyte,Northwest Polytechnic,CNY,1,0.00,0,0.00,0,333.34,33334,0.00,0,0.00,0,333.34,33334,${patents[0]},${northwest.organizationId}`,
+      `CN202310000002.2,Polymer interlayer,Northwest Polytechnic,CNY,1,0.00,0,0.00,0,333.34,33334,0.00,0,0.00,0,333.34,33334,${patents[1]},${northwest.organizationId}`,
+      `CN202310000003.3,Dendrite suppression,Northwest Polytechnic,CNY,1,0.00,0,0.00,0,333.33,33333,0.00,0,0.00,0,333.33,33333,${patents[2]},${northwest.organizationId}`,
+      `${batteryPatent.applicationNumber},${batteryPatent.titleEn},Northwest Polytechnic,CNY,1,0.00,0,0.00,0,0.00,0,0.00,0,700.00,70000,700.00,70000,${patentC},${northwest.organizationId}`,
+      '',
+    ]);
   });
 
   it('answers errors as JSON with the code and its HTTP status', async () => {
