@@ -1,6 +1,7 @@
+import { NetworkStatus } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Badge, Button, NativeSelect, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -15,7 +16,13 @@ import licensing from '../licensing/licensing.module.css';
 import { PageTitle, QueryStates, RequestError } from '../ui/page-states';
 import { FinanceNav } from './finance-nav';
 import classes from './finance.module.css';
-import { parseStripeEventStatus, STRIPE_EVENT_STATUSES, type StripeEventStatus } from './stripe-event-status';
+import {
+  appendStripeEventPage,
+  parseStripeEventStatus,
+  STRIPE_EVENT_STATUSES,
+  stripeEventsVariables,
+  type StripeEventStatus,
+} from './stripe-event-status';
 
 const STATUS_COLORS: Record<StripeEventStatus, string> = {
   RECEIVED: 'blue',
@@ -24,18 +31,36 @@ const STATUS_COLORS: Record<StripeEventStatus, string> = {
   IGNORED: 'gray',
 };
 
-/** The Stripe events the webhook stored, newest first: the ones whose handling failed are finance's to look at. */
+/**
+ * The Stripe events the webhook stored, newest first, a page at a time: the ones whose handling failed are finance's
+ * to look at.
+ */
 export function StripeEventsPage() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const [searchParams, setSearchParams] = useSearchParams();
   const status = parseStripeEventStatus(searchParams.get('status'));
-  const { data, loading, error, refetch } = useQuery(StripeEventsDocument, {
-    variables: { status },
+  const variables = useMemo(() => stripeEventsVariables(status), [status]);
+  const { data, loading, error, refetch, fetchMore, networkStatus } = useQuery(StripeEventsDocument, {
+    variables,
     fetchPolicy: 'cache-and-network',
+    notifyOnNetworkStatusChange: true,
   });
-  const events = data?.stripeEvents ?? [];
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const connection = data?.stripeEvents;
+  const events = connection?.edges.map((edge) => edge.node) ?? [];
+  const loadingMore = networkStatus === NetworkStatus.fetchMore;
   // Said at the page, not on the event: applied, it leaves the FAILED list it was pressed in.
   const [reapplied, setReapplied] = useState<StripeEventFieldsFragment | null>(null);
+  function loadMore() {
+    const after = connection?.pageInfo.endCursor;
+    if (!after) return;
+    setMoreError(null);
+    fetchMore({
+      variables: { after },
+      updateQuery: (shown, { fetchMoreResult }) => appendStripeEventPage(shown, fetchMoreResult),
+    }).catch((failure: unknown) => setMoreError(failure));
+  }
   return (
     <Stack>
       <PageTitle>{t('finance.stripeEvents.title')}</PageTitle>
@@ -55,6 +80,7 @@ export function StripeEventsPage() {
         onChange={(event) => {
           const next = parseStripeEventStatus(event.currentTarget.value);
           setReapplied(null);
+          setMoreError(null);
           setSearchParams(next ? { status: next } : {});
         }}
       />
@@ -64,6 +90,15 @@ export function StripeEventsPage() {
             type: reapplied.type,
             id: reapplied.id,
             status: statusLabel(t, reapplied.status),
+          })}
+        </Text>
+      )}
+      {connection && connection.totalCount > 0 && (
+        <Text size="sm" role="status">
+          {t('finance.stripeEvents.eventCount', {
+            count: connection.totalCount,
+            total: formatNumber(connection.totalCount, locale),
+            shown: formatNumber(events.length, locale),
           })}
         </Text>
       )}
@@ -80,6 +115,14 @@ export function StripeEventsPage() {
             <StripeEventItem key={event.id} event={event} onReapplied={setReapplied} />
           ))}
         </ul>
+      )}
+      <RequestError error={moreError} />
+      {connection?.pageInfo.hasNextPage && (
+        <div>
+          <Button variant="outline" loading={loadingMore} onClick={loadMore}>
+            {t('finance.stripeEvents.loadMore')}
+          </Button>
+        </div>
       )}
     </Stack>
   );

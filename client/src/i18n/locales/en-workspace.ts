@@ -323,6 +323,9 @@ export const workspaceEn = {
       lastError: 'Last error',
       reapply: 'Apply {{type}} again now',
       reapplied: 'Event {{type}} ({{id}}) applied again: {{status}}.',
+      eventCount_one: '{{total}} event; {{shown}} shown.',
+      eventCount_other: '{{total}} events; {{shown}} shown.',
+      loadMore: 'Load more events',
     },
     statement: {
       title: 'Statement',

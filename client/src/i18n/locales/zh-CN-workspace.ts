@@ -279,6 +279,9 @@ export const workspaceZh: Workspace = {
       lastError: '最近一次错误',
       reapply: '立即重新应用 {{type}}',
       reapplied: '事件 {{type}}（{{id}}）已重新应用：{{status}}。',
+      eventCount_one: '共 {{total}} 个事件；已显示 {{shown}} 个。',
+      eventCount_other: '共 {{total}} 个事件；已显示 {{shown}} 个。',
+      loadMore: '加载更多事件',
     },
     statement: {
       title: '对账单',

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Types } from 'mongoose';
 import { Access } from '../../graphql/auth-checker';
 import type { GraphQLContext } from '../../graphql/context';
@@ -11,8 +11,10 @@ import {
   PaymentMethodSetup,
   PayoutOnboardingLink,
   StripeEventLog,
+  StripeEventLogConnection,
 } from './billing.types';
 import type { PaymentAttemptRecord } from './payment-attempt.model';
+import { toStripeEventLog } from './stripe-event.mapper';
 
 const toAccount = (a: BillingAccountRecord): BillingAccount => ({
   organizationId: a._id,
@@ -147,17 +149,29 @@ export class BillingResolver {
   }
 
   @Authorized('FINANCE', Access.PLATFORM_ADMIN)
-  @Query(() => [StripeEventLog], {
-    description: 'Stripe events received, e.g. those whose handling failed (the platform’s finance staff).',
+  @Query(() => StripeEventLogConnection, {
+    description:
+      'Stripe events received, newest first, e.g. those whose handling failed (the platform’s finance staff).',
   })
   async stripeEvents(
     @Arg('status', () => String, { nullable: true, description: 'RECEIVED, APPLIED, FAILED or IGNORED.' })
     status: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' })
+    first: number | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor of the last item seen, from a page with the same status.',
+    })
+    after: string | null,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<StripeEventLog[]> {
+  ) {
     // An omitted argument arrives as undefined, not null: without `?? null` every unfiltered list was refused.
-    const events = await ctx.services.stripeWebhooks.list(ctx.request, status ?? null);
-    return events.map((e) => ({ ...e, id: e._id }));
+    const page = await ctx.services.stripeWebhooks.page(ctx.request, {
+      status: status ?? null,
+      first: first ?? null,
+      after: after ?? null,
+    });
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toStripeEventLog(e.node) })) };
   }
 
   @Authorized('FINANCE', Access.PLATFORM_ADMIN)
@@ -169,8 +183,7 @@ export class BillingResolver {
     @Arg('id', () => ID, { description: 'Stripe’s event id.' }) id: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<StripeEventLog> {
-    const event = await ctx.services.stripeWebhooks.reapply(ctx.request, id);
-    return { ...event, id: event._id };
+    return toStripeEventLog(await ctx.services.stripeWebhooks.reapply(ctx.request, id));
   }
 
   @FieldResolver(() => [PaymentAttempt], { description: 'The tries at collecting it, oldest first.' })

@@ -1,6 +1,7 @@
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumObject } from '../../graphql/common.types';
+import { connectionOf } from '../../graphql/connection';
 import { ATTEMPT_STATUSES, type AttemptStatus } from './payment-attempt.model';
 
 export const PaymentAttemptStatusEnum = enumObject(ATTEMPT_STATUSES);
@@ -147,3 +148,5 @@ export class StripeEventLog {
   @Field(() => Date, { description: 'When it first arrived.' })
   receivedAt!: Date;
 }
+
+export const StripeEventLogConnection = connectionOf(StripeEventLog, 'StripeEventLog', 'Stripe event');

@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import { toCalendarDate } from '../../common/calendar-date';
+import { decodeKeyCursor, pageAfterKey, pageSize, type Page } from '../../common/connection';
 import { AppError, isDuplicateKeyError } from '../../common/errors';
 import { logger } from '../../common/logger';
 import type { CurrencyCode } from '../../common/money';
@@ -12,6 +13,13 @@ import { disputeOpened, disputeWon, payoutFailed, payoutPaid, refund } from './s
 import { divideRounded } from '../../common/money';
 import { fromStripeAmount, fromStripeCurrency } from './stripe-amount';
 import type { StripeAccountsService } from './stripe-accounts.service';
+import {
+  isStripeEventStatus,
+  newestReceivedFirst,
+  STRIPE_EVENT_KEY_SHAPE,
+  stripeEventKey,
+  type StripeEventSummary,
+} from './stripe-event-log';
 import { StripeEventModel, type StripeEventRecord } from './stripe-event.model';
 import { seesWholeLedger } from '../ledger/ledger.service';
 
@@ -117,15 +125,34 @@ export class StripeWebhookService {
     return applied;
   }
 
-  async list(ctx: RequestContext, status: string | null): Promise<StripeEventRecord[]> {
+  /**
+   * One page of the stored events, newest received first, optionally only those with one status (for finance, who
+   * mostly look at the FAILED ones). Arguments are checked before anything is read.
+   */
+  async page(
+    ctx: RequestContext,
+    args: { status: string | null; first: number | null; after: string | null },
+  ): Promise<Page<StripeEventSummary>> {
     if (!ctx.system && !seesWholeLedger(ctx.viewer))
       throw AppError.forbidden('Only the platform’s finance staff see Stripe’s events.');
-    if (status !== null && !['RECEIVED', 'APPLIED', 'FAILED', 'IGNORED'].includes(status))
+    const { status } = args;
+    if (status !== null && !isStripeEventStatus(status))
       throw AppError.badInput('status', 'The status is one of RECEIVED, APPLIED, FAILED or IGNORED.');
-    const events = await StripeEventModel.find(
-      status ? { status: status as StripeEventRecord['status'] } : {},
-    ).lean<StripeEventRecord[]>();
-    return events.sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime());
+    const first = pageSize(args.first);
+    // Like every cursor of this API, it is bound to its query: one read under another status is refused.
+    const scope = `stripe-events:${status ?? 'ALL'}`;
+    const after = decodeKeyCursor(args.after, scope, STRIPE_EVENT_KEY_SHAPE);
+    // What this costs on FerretDB v1: only the equality on `status` reaches PostgreSQL (through the GIN index on
+    // stripe_events.status); without a status, the whole collection is read. Sorting, the cursor's position and the
+    // page's limit would be evaluated inside FerretDB on all of those rows anyway, so they are done here, and the
+    // count comes free. Every page thus reads every event with the status (FerretDB drops the payload after reading
+    // it): fine while the log holds thousands of events (a few per payment); if it ever holds hundreds of thousands,
+    // page it by an equality on a received-month field instead.
+    const events = await StripeEventModel.find(status ? { status } : {}, { payload: 0 }).lean<
+      StripeEventSummary[]
+    >();
+    events.sort((a, b) => newestReceivedFirst(stripeEventKey(a), stripeEventKey(b)));
+    return pageAfterKey(events, { first, after }, scope, stripeEventKey, newestReceivedFirst);
   }
 
   private async apply(event: Stripe.Event, ctx: RequestContext): Promise<StripeEventRecord['status']> {
