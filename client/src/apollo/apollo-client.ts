@@ -34,6 +34,12 @@ function createCache(): InMemoryCache {
       PaymentPlanShape: { merge: true },
       // One per organisation: saving a method or refreshing onboarding updates the card that shows it.
       BillingAccount: { keyFields: ['organizationId'] },
+      // A cause's `id` is what caused the entry, not the cause: a payment, its fee and its transfer all have the
+      // payment intent's. Kept inside its entry, or the cache would fold the three causes into one.
+      LedgerCause: { keyFields: false },
+      // An entry's `lines` and `complete` are what the asking organisation may see of it: someone doing finance for
+      // both parties sees the same entry id with other lines under the other organisation. Kept inside each list.
+      LedgerEntry: { keyFields: false },
       // Obligations and report lines have no id of their own in every selection.
       Contract: { fields: { paymentPlan: { merge: true } } },
       LicenseRequest: { fields: { proposal: { merge: true } } },

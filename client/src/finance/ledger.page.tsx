@@ -222,9 +222,7 @@ function LedgerEntries({ view }: { view: LedgerView }) {
   const variables = useMemo(() => ledgerEntriesVariables(view), [view]);
   const { data, loading, error, refetch, fetchMore, networkStatus } = useQuery(LedgerEntriesDocument, {
     variables,
-    // Kept out of the normalised cache: a LedgerCause has an `id` (the payment intent's, shared by the payment, its
-    // fee and its transfer), so the cache would fold the causes of one payment's entries into one.
-    fetchPolicy: 'no-cache',
+    fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
   const [moreError, setMoreError] = useState<unknown>(null);
