@@ -42,6 +42,9 @@ function createCache(): InMemoryCache {
       LedgerEntry: { keyFields: false },
       // Obligations and report lines have no id of their own in every selection.
       Contract: { fields: { paymentPlan: { merge: true } } },
+      // One report per date and organisation, read by two queries (the ageing and its per-contract and per-patent
+      // breakdown): each adds its fields, rather than one replacing the other's and both fetching again.
+      ReceivablesAgeing: { merge: true },
       LicenseRequest: { fields: { proposal: { merge: true } } },
       LicenseOffer: { fields: { paymentPlan: { merge: true } } },
     },

@@ -4,20 +4,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { ReceivablesAgeingDocument, type AgeingBucket } from '../graphql/generated/graphql';
+import {
+  ReceivablesAgeingDocument,
+  ReceivablesBreakdownDocument,
+  type AgeingBucket,
+} from '../graphql/generated/graphql';
 import { formatIsoDate, formatMoney, formatMoneyCompact, formatNumber } from '../i18n/format';
 import { useLocale } from '../i18n/i18n';
 import licensing from '../licensing/licensing.module.css';
 import { useMembership } from '../session/route-membership';
 import { EmptyState, PageTitle, QueryStates } from '../ui/page-states';
-import {
-  AGEING_BUCKETS,
-  ageingByContract,
-  ageingChartRows,
-  ageingCurrencies,
-  bucketAmounts,
-  type ContractAgeingRow,
-} from './ageing-chart';
+import { AGEING_BUCKETS, ageingChartRows, ageingCurrencies, bucketAmounts } from './ageing-chart';
 import { CsvDownloadButton } from './csv-download-button';
 import { DistributionDownload } from './reports.page';
 import { FinanceNav } from './finance-nav';
@@ -34,7 +31,8 @@ const BUCKET_COLORS: Record<AgeingBucket, string> = {
 };
 
 type Side = 'byLicensee' | 'byLicensor';
-type View = 'obligation' | 'licensor' | 'licensee';
+const VIEWS = ['obligation', 'licensor', 'licensee', 'contract', 'patent'] as const;
+type View = (typeof VIEWS)[number];
 
 /** The platform's ageing of every receivable. */
 export function AgeingPage() {
@@ -50,7 +48,8 @@ export function AgeingPage() {
 
 /**
  * An organisation's finance staff (and a licensor's TTO managers): the ageing of their own contracts, also per
- * contract, and a licensor's distributions per patent, which its inventors are paid from.
+ * contract; for a licensor, also what is owed per patent and its distributions per patent, which its inventors are
+ * paid from.
  */
 export function OrganizationReportsPage() {
   const { t } = useTranslation();
@@ -70,8 +69,8 @@ export function OrganizationReportsPage() {
   );
 }
 
-// Enough for one organisation's unpaid obligations; beyond it the page says the sums are partial.
-const CONTRACT_ITEMS = 100;
+// Rows per table: enough for one organisation's contracts and patents; beyond it the page points to the CSV.
+const ROWS_SHOWN = 100;
 
 /** `partyAs`: which party the organisation is to its contracts, for the per-contract table; null for the platform. */
 function AgeingReport({
@@ -89,7 +88,8 @@ function AgeingReport({
   const [view, setView] = useState<View>('obligation');
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
   const { data, loading, error, refetch } = useQuery(ReceivablesAgeingDocument, {
-    variables: { asOf, organizationId, first: partyAs ? CONTRACT_ITEMS : 1, groupsFirst: 100 },
+    // The page lists no obligation; the per-contract and per-patent tables come summed from the server.
+    variables: { asOf, organizationId, first: 1, groupsFirst: 100 },
     skip: !validDate,
     fetchPolicy: 'cache-and-network',
   });
@@ -259,15 +259,11 @@ function AgeingReport({
             )}
           </section>
           {partyAs && (
-            <ContractAgeing
-              rows={ageingByContract(
-                report.items.edges.map((edge) => edge.node),
-                currency,
-              )}
+            <ReceivablesBreakdown
+              asOf={report.asOf}
+              organizationId={organizationId}
               currency={currency}
-              shown={report.items.edges.length}
-              total={report.items.totalCount}
-              otherParty={partyAs === 'LICENSOR' ? 'LICENSEE' : 'LICENSOR'}
+              partyAs={partyAs}
             />
           )}
         </>
@@ -285,10 +281,12 @@ function AgeingReport({
             { value: 'obligation', label: t('finance.csv.byObligation') },
             { value: 'licensor', label: t('finance.csv.byLicensor') },
             { value: 'licensee', label: t('finance.csv.byLicensee') },
+            { value: 'contract', label: t('finance.csv.byContract') },
+            { value: 'patent', label: t('finance.csv.byPatent') },
           ]}
           onChange={(event) => {
             const value = event.currentTarget.value;
-            setView(value === 'licensor' || value === 'licensee' ? value : 'obligation');
+            setView(VIEWS.find((v) => v === value) ?? 'obligation');
           }}
         />
         <CsvDownloadButton
@@ -301,78 +299,169 @@ function AgeingReport({
   );
 }
 
-/** What is unpaid per contract: the table finance staff chase (or plan) payments from. */
-function ContractAgeing({
-  rows,
+/**
+ * What is unpaid per contract (the table finance staff chase, or plan, payments from) and, for a licensor, per
+ * patent (each patent's share, which its inventors are paid from once it comes in), in one currency, as the server
+ * sums them.
+ */
+function ReceivablesBreakdown({
+  asOf,
+  organizationId,
   currency,
-  shown,
-  total,
-  otherParty,
+  partyAs,
 }: {
-  rows: ContractAgeingRow[];
+  asOf: string;
+  organizationId: string | null;
   currency: string;
-  shown: number;
-  total: number;
-  /** Who the organisation deals with under these contracts: its licensees when it licenses out. */
-  otherParty: 'LICENSOR' | 'LICENSEE';
+  /** Which party the organisation is to these contracts: a licensor deals with licensees, and owns the patents. */
+  partyAs: 'LICENSOR' | 'LICENSEE';
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const heading = t('finance.receivablesByContract', { currency });
+  const { data, loading, error, refetch } = useQuery(ReceivablesBreakdownDocument, {
+    variables: { asOf, organizationId, currency, first: ROWS_SHOWN },
+    fetchPolicy: 'cache-and-network',
+  });
+  const report = data?.receivablesAgeing;
+  const contracts = report?.byContract.edges.map((edge) => edge.node) ?? [];
+  const patents = report?.byPatent.edges.map((edge) => edge.node) ?? [];
   const money = (minor: number) => formatMoney(minor, currency, locale);
+  const contractHeading = t('finance.receivablesByContract', { currency });
+  const patentHeading = t('finance.receivablesByPatent', { currency });
+  const bucketCells = (amounts: Parameters<typeof bucketAmounts>[0]) => {
+    const byBucket = bucketAmounts(amounts);
+    return (
+      <>
+        {AGEING_BUCKETS.map((key) => (
+          <td key={key} className={classes.amount}>
+            {money(byBucket[key])}
+          </td>
+        ))}
+        <td className={classes.amount}>{money(amounts.totalMinor)}</td>
+      </>
+    );
+  };
+  const bucketHeads = (
+    <>
+      {AGEING_BUCKETS.map((key) => (
+        <th scope="col" key={key}>
+          {t(`finance.bucket.${key}`)}
+        </th>
+      ))}
+      <th scope="col">{t('finance.total')}</th>
+    </>
+  );
+  // Each table says for itself that it is loading, failed (with a retry) or is empty.
+  const states = (empty: boolean) => (
+    <QueryStates
+      loading={loading && !data}
+      error={error}
+      refetch={refetch}
+      empty={empty}
+      emptyTitle={t('finance.nothingOwed')}
+    />
+  );
   return (
-    <section aria-labelledby="ageing-contracts">
-      <Title order={2} size="h3" id="ageing-contracts" mb="xs">
-        {heading}
-      </Title>
-      {shown < total && (
-        <Text size="sm" mb="xs">
-          {t('finance.receivablesByContractNote', { shown, total })}
-        </Text>
-      )}
-      {rows.length === 0 ? (
-        <EmptyState title={t('finance.nothingOwed')} />
-      ) : (
-        // Focusable and named: on a phone the table scrolls sideways, and keyboards must reach it.
-        <div className={licensing.tableWrap} tabIndex={0} role="region" aria-label={heading}>
-          <table className={licensing.table}>
-            <thead>
-              <tr>
-                <th scope="col">{t('finance.ledger.contract')}</th>
-                <th scope="col">
-                  {otherParty === 'LICENSEE' ? t('finance.licensee') : t('finance.licensor')}
-                </th>
-                <th scope="col" className={classes.amount}>
-                  {t('finance.obligations')}
-                </th>
-                {AGEING_BUCKETS.map((key) => (
-                  <th scope="col" key={key}>
-                    {t(`finance.bucket.${key}`)}
+    <>
+      <section aria-labelledby="ageing-contracts">
+        <Title order={2} size="h3" id="ageing-contracts" mb="xs">
+          {contractHeading}
+        </Title>
+        {states(Boolean(report) && contracts.length === 0)}
+        {report && report.byContract.totalCount > contracts.length && (
+          <Text size="sm" mb="xs">
+            {t('finance.moreContracts', { shown: contracts.length, total: report.byContract.totalCount })}
+          </Text>
+        )}
+        {contracts.length > 0 && (
+          // Focusable and named: on a phone the table scrolls sideways, and keyboards must reach it.
+          <div className={licensing.tableWrap} tabIndex={0} role="region" aria-label={contractHeading}>
+            <table className={licensing.table}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('finance.ledger.contract')}</th>
+                  <th scope="col">
+                    {partyAs === 'LICENSOR' ? t('finance.licensee') : t('finance.licensor')}
                   </th>
-                ))}
-                <th scope="col">{t('finance.total')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.contractId}>
-                  <th scope="row">
-                    <Link to={`/contracts/${row.contractId}`}>{row.contractNumber}</Link>
+                  <th scope="col" className={classes.amount}>
+                    {t('finance.obligations')}
                   </th>
-                  <td>{otherParty === 'LICENSEE' ? row.licenseeName : row.licensorName}</td>
-                  <td>{formatNumber(row.obligations, locale)}</td>
-                  {AGEING_BUCKETS.map((key) => (
-                    <td key={key} className={classes.amount}>
-                      {money(row[key])}
-                    </td>
-                  ))}
-                  <td className={classes.amount}>{money(row.total)}</td>
+                  {bucketHeads}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {contracts.map((row) => (
+                  <tr key={row.contractId}>
+                    <th scope="row" className={classes.reference}>
+                      <Link to={`/contracts/${row.contractId}`}>{row.contractNumber}</Link>
+                    </th>
+                    <td className={classes.rowLabel}>
+                      {partyAs === 'LICENSOR' ? row.licenseeName : row.licensorName}
+                    </td>
+                    <td>{formatNumber(row.obligationCount, locale)}</td>
+                    {bucketCells(row.amounts)}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <CsvDownloadButton
+          report="ageing"
+          params={{ asOf, organizationId, by: 'contract' }}
+          label={t('finance.csv.ageingByContract')}
+        />
+      </section>
+      {partyAs === 'LICENSOR' && (
+        <section aria-labelledby="ageing-patents">
+          <Title order={2} size="h3" id="ageing-patents" mb="xs">
+            {patentHeading}
+          </Title>
+          <Text size="sm" mb="xs">
+            {t('finance.receivablesByPatentBody')}
+          </Text>
+          {states(Boolean(report) && patents.length === 0)}
+          {report && report.byPatent.totalCount > patents.length && (
+            <Text size="sm" mb="xs">
+              {t('finance.morePatentsOwed', { shown: patents.length, total: report.byPatent.totalCount })}
+            </Text>
+          )}
+          {patents.length > 0 && (
+            // Focusable and named: on a phone the table scrolls sideways, and keyboards must reach it.
+            <div className={licensing.tableWrap} tabIndex={0} role="region" aria-label={patentHeading}>
+              <table className={licensing.table}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('finance.patent')}</th>
+                    <th scope="col">{t('finance.applicationNumber')}</th>
+                    <th scope="col" className={classes.amount}>
+                      {t('finance.obligations')}
+                    </th>
+                    {bucketHeads}
+                  </tr>
+                </thead>
+                <tbody>
+                  {patents.map((row) => (
+                    <tr key={`${row.patentId ?? `none:${row.licensorId}`}:${row.amounts.currency}`}>
+                      <th scope="row" className={classes.rowLabel}>
+                        {row.title ?? t('finance.noPatent')}
+                      </th>
+                      <td className={classes.reference}>{row.applicationNumber ?? ''}</td>
+                      <td>{formatNumber(row.obligationCount, locale)}</td>
+                      {bucketCells(row.amounts)}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <CsvDownloadButton
+            report="ageing"
+            params={{ asOf, organizationId, by: 'patent' }}
+            label={t('finance.csv.ageingByPatent')}
+          />
+        </section>
       )}
-    </section>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { ageingByContract, ageingChartRows, ageingCurrencies } from './ageing-chart';
+import { ageingChartRows, ageingCurrencies } from './ageing-chart';
 import { csvErrorFromBody, csvReportUrl, filenameFromContentDisposition } from './csv-download';
 import { daysBefore, monthStartBefore, todayIso } from './report-dates';
 
@@ -71,50 +71,6 @@ describe('ageing chart rows', () => {
         amounts('JPY', [0, 0, 0, 0, 0]),
       ]),
     ).toEqual(['CNY', 'USD']);
-  });
-});
-
-describe('ageing per contract', () => {
-  const item = (
-    contractId: string,
-    bucket: 'CURRENT' | 'DAYS_1_30' | 'OVER_90',
-    amountMinor: number,
-    currency = 'CNY',
-  ) => ({
-    contractId,
-    contractNumber: `UF-2026-${contractId}`,
-    licensorName: 'Northwest Polytechnic',
-    licenseeName: `Licensee ${contractId}`,
-    bucket,
-    amountMinor,
-    currency,
-  });
-
-  it("sums each contract's obligations per bucket in one currency, the largest total first, ties by number", () => {
-    // Given two obligations of contract 2, one of 1, one of 3 in USD and one of 4 as large as 1's
-    const rows = ageingByContract(
-      [
-        item('1', 'CURRENT', 100_000_01),
-        item('2', 'DAYS_1_30', 300_00),
-        item('3', 'OVER_90', 999_999_00, 'USD'),
-        item('2', 'OVER_90', 150_000_00),
-        item('4', 'DAYS_1_30', 100_000_01),
-      ],
-      'CNY',
-    );
-    // Then contract 2 leads with 150,300.00 over two buckets, and 1 comes before 4 by number; USD is left out
-    expect(
-      rows.map((r) => [r.contractNumber, r.obligations, r.total, r.CURRENT, r.DAYS_1_30, r.OVER_90]),
-    ).toEqual([
-      ['UF-2026-2', 2, 150_300_00, 0, 300_00, 150_000_00],
-      ['UF-2026-1', 1, 100_000_01, 100_000_01, 0, 0],
-      ['UF-2026-4', 1, 100_000_01, 0, 100_000_01, 0],
-    ]);
-    expect(rows[0]).toMatchObject({ licenseeName: 'Licensee 2', DAYS_31_60: 0, DAYS_61_90: 0 });
-  });
-
-  it('gives no row when nothing is owed in the currency', () => {
-    expect(ageingByContract([item('1', 'CURRENT', 5_00, 'USD')], 'CNY')).toEqual([]);
   });
 });
 

@@ -336,8 +336,11 @@ export const workspaceEn = {
       byObligation: 'Obligation',
     },
     receivablesByContract: 'Unpaid by contract ({{currency}})',
-    receivablesByContractNote:
-      'Grouped from the first {{shown}} of {{total}} unpaid obligations; the ageing CSV by obligation has all of them.',
+    moreContracts: '{{shown}} of {{total}} contracts shown; the ageing CSV by contract has all of them.',
+    receivablesByPatent: 'Receivables per patent ({{currency}})',
+    receivablesByPatentBody:
+      "What licensees owe for each patent: each unpaid obligation is split evenly over its contract's patents, as payments are in the distribution. Once paid, inventors are paid their share from it.",
+    morePatentsOwed: '{{shown}} of {{total}} patents shown; the ageing CSV by patent has all of them.',
     obligations: 'Obligations',
     distributionByPatent: 'Received per patent',
     distributionByPatentBody:
@@ -401,6 +404,8 @@ export const workspaceEn = {
       byContract: 'Contract',
       byPeriod: 'Period',
       ageing: 'Download the ageing CSV',
+      ageingByContract: 'Download per contract as CSV',
+      ageingByPatent: 'Download per patent as CSV',
       payouts: 'Download the payouts CSV',
       revenue: 'Download the revenue CSV',
       distribution: 'Download the distribution CSV',

@@ -292,8 +292,11 @@ export const workspaceZh: Workspace = {
       byObligation: '付款义务',
     },
     receivablesByContract: '按合同列示的未付款项（{{currency}}）',
-    receivablesByContractNote:
-      '按 {{total}} 笔未付款项中的前 {{shown}} 笔汇总；按付款义务导出的账龄 CSV 包含全部款项。',
+    moreContracts: '已显示 {{total}} 份合同中的 {{shown}} 份；按合同导出的账龄 CSV 包含全部合同。',
+    receivablesByPatent: '按专利列示的应收款项（{{currency}}）',
+    receivablesByPatentBody:
+      '被许可方就各专利所欠的款项：每笔未付款项在其合同所列专利之间平均分配，与分配报表中收款的分法相同。款项收回后，发明人报酬即从中支付。',
+    morePatentsOwed: '已显示 {{total}} 件专利中的 {{shown}} 件；按专利导出的账龄 CSV 包含全部专利。',
     obligations: '付款义务数',
     distributionByPatent: '按专利列示的收款',
     distributionByPatentBody:
@@ -356,6 +359,8 @@ export const workspaceZh: Workspace = {
       byContract: '合同',
       byPeriod: '周期',
       ageing: '下载账龄 CSV',
+      ageingByContract: '下载按合同列示的 CSV',
+      ageingByPatent: '下载按专利列示的 CSV',
       payouts: '下载打款 CSV',
       revenue: '下载收入 CSV',
       distribution: '下载分配 CSV',
