@@ -176,8 +176,10 @@ function DistributionByPatent({ licensorId, from, to }: { licensorId: string; fr
             <tbody>
               {rows.map((row) => (
                 <tr key={`${row.patentId ?? 'none'}:${row.amounts.currency}`}>
-                  <th scope="row">{row.title ?? t('finance.noPatent')}</th>
-                  <td>{row.applicationNumber ?? ''}</td>
+                  <th scope="row" className={classes.rowLabel}>
+                    {row.title ?? t('finance.noPatent')}
+                  </th>
+                  <td className={classes.reference}>{row.applicationNumber ?? ''}</td>
                   <td className={classes.amount}>{money(row.amounts.receivedMinor, row.amounts.currency)}</td>
                   <td className={classes.amount}>
                     {money(row.amounts.platformFeeMinor, row.amounts.currency)}
