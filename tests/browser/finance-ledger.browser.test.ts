@@ -1,6 +1,7 @@
 // Finance staff at the books, in the web client: the platform's at the ledger (filtered, bookmarked, an entry opened
 // to its lines, balances on a day) and the Stripe event log (filtered by status, a failed event applied again); a
-// licensor's at a contract's statement and at what is unpaid per contract and earned per patent. In English and in
+// licensor's at a contract's statement and at what is unpaid per contract and per patent and earned per patent. In
+// English and in
 // Chinese, with axe and screenshots, at a desktop width and at 360 px. The data is real: licences are signed, the
 // billing run charges one through the Stripe simulator, and Stripe's webhooks come back to the server.
 import { mkdirSync } from 'node:fs';
@@ -421,7 +422,7 @@ describe.each(LANGUAGES)('the ledger and the Stripe events in the browser ($code
     await mainPage(page, 'finance-stripe-events-360', language);
   }, 120_000);
 
-  test("shows a licensor's finance staff a contract's statement, what is unpaid per contract and what each patent earned", async () => {
+  test("shows a licensor's finance staff a contract's statement, what is unpaid per contract and per patent, and what each patent earned", async () => {
     const numberOf = async (id: string) =>
       (await ttoFinance.client.data<{ contract: { number: string } }>('ContractDetail', { id })).contract
         .number;
@@ -455,6 +456,23 @@ describe.each(LANGUAGES)('the ledger and the Stripe events in the browser ($code
       `${unpaidNumber}Late Cells Ltd1${money(100_000)}${money(0).repeat(4)}${money(100_000)}`,
     );
     expect(await byContract.getByRole('row').filter({ hasText: paidNumber }).count()).toBe(0);
+
+    // And per patent: the unpaid licence's one patent is owed the whole ¥1,000.00, the paid one's nothing
+    const owedByPatent = page
+      .getByRole('region', { name: fill(F.receivablesByPatent, { currency: 'CNY' }) })
+      .last();
+    const owedRow = owedByPatent.getByRole('row').filter({ hasText: batteryPatent.applicationNumber });
+    await owedRow.waitFor();
+    expect(await owedByPatent.getByRole('row').count()).toBe(2);
+    expect(await owedRow.textContent()).toBe(
+      `${batteryPatent.titleEn}${batteryPatent.applicationNumber}1${money(100_000)}${money(0).repeat(4)}${money(100_000)}`,
+    );
+    // And it downloads as CSV, one row per patent
+    const [perPatentCsv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: F.csv.ageingByPatent }).click(),
+    ]);
+    expect(perPatentCsv.suggestedFilename()).toMatch(/^receivables-ageing-\d{4}-\d{2}-\d{2}-by-patent\.csv$/);
 
     // And what the paid licence's patent earned: ¥950.00 received, the ¥50.00 fee withheld, out of ¥1,000.00
     const byPatent = page.getByRole('region', { name: F.distributionByPatent }).last();
