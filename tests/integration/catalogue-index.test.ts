@@ -82,6 +82,24 @@ describe('the catalogue index shared by several processes', () => {
     expect(await b.current()).toBe(seen);
   });
 
+  it('lets a search apply the changes another process recorded, once, however many search at once', async () => {
+    const writer = new CatalogueIndexService();
+    const reader = new CatalogueIndexService();
+    const copies = [publicCopy(150, 'Sodium anode'), publicCopy(151, 'Sodium cathode')];
+    for (const copy of copies) {
+      await PublishedPatentModel.create(copy);
+      await writer.recordChange(copy._id);
+    }
+    const before = (await CatalogueHeadModel.find({}).lean()).length;
+    const seen = await Promise.all(Array.from({ length: 5 }, () => reader.upToDate()));
+    for (const snapshot of seen)
+      expect(snapshot.rows.map((r) => r.patentId).sort()).toEqual(
+        copies.map((c) => c._id.toHexString()).sort(),
+      );
+    expect((await CatalogueHeadModel.find({}).lean()).length).toBe(before + 1);
+    expect(await CatalogueChangeModel.countDocuments({})).toBe(0);
+  });
+
   it('loses no publication when two processes commit at the same time', async () => {
     const a = new CatalogueIndexService();
     const b = new CatalogueIndexService();

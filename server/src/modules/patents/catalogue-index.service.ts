@@ -69,6 +69,7 @@ export class CatalogueIndexService {
   private decodedBlocks = new Map<string, CatalogueRow[]>();
   // Searches that arrive while a generation loads wait for that one load rather than each reading every block.
   private loading: { token: string; done: Promise<CatalogueSnapshot | null> } | null = null;
+  private refreshing: Promise<CatalogueSnapshot> | null = null;
 
   /** The latest committed generation; empty before the first one. */
   async current(): Promise<CatalogueSnapshot> {
@@ -96,8 +97,41 @@ export class CatalogueIndexService {
     await CatalogueChangeModel.create({ patentId: String(patentId) });
   }
 
-  /** Applies every recorded change as one new generation, and returns the generation that includes them. */
+  /**
+   * What a search reads: the latest generation with every change recorded before this call applied. Costs one
+   * query more than `current()` when nothing is pending. Should applying fail (other processes kept committing),
+   * the search is answered from the latest generation rather than refused.
+   */
+  async upToDate(): Promise<CatalogueSnapshot> {
+    if (!(await CatalogueChangeModel.exists({}))) return this.current();
+    try {
+      return await this.refresh();
+    } catch (error) {
+      logger.warn(
+        { err: error },
+        'catalogue index: recorded changes not applied yet; searching the latest generation',
+      );
+      return this.current();
+    }
+  }
+
+  /**
+   * Applies every recorded change as one new generation, and returns the generation that includes them. One at a
+   * time in this process: a caller arriving during a refresh waits for it and then runs its own, which finds
+   * nothing left to do unless changes were recorded meanwhile.
+   */
   async refresh(): Promise<CatalogueSnapshot> {
+    while (this.refreshing) await this.refreshing.catch(() => undefined);
+    const running = this.applyRecordedChanges();
+    this.refreshing = running;
+    try {
+      return await running;
+    } finally {
+      this.refreshing = null;
+    }
+  }
+
+  private async applyRecordedChanges(): Promise<CatalogueSnapshot> {
     for (let attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
       const base = await this.current();
       const recorded = await CatalogueChangeModel.find({}).lean();

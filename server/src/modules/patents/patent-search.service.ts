@@ -63,7 +63,7 @@ const PUBLIC_FIELDS = { terms: 0, boostTerms: 0 } as const;
 
 /**
  * Catalogue search. Matching, facet counts and ordering run over the catalogue index held in memory
- * (catalogue-index.ts), which costs one small query to learn whether another process published something since;
+ * (catalogue-index.ts), which costs two small queries to learn whether anything was published since;
  * then the page's public copies are read by id, and the institutions named in the facets in one more query.
  * Reading every matching document from the database instead took minutes for the default listing of 100,000
  * patents on FerretDB, which decodes each whole document it returns.
@@ -100,7 +100,7 @@ export class PatentSearchService {
     const scope = cursorScope({ terms, filter, sort });
     const offset = decodeOffsetCursor(request.after, scope);
 
-    const snapshot = await this.index.current();
+    const snapshot = await this.index.upToDate();
     const termIds = terms.map((t) => snapshot.dictionary.find(t));
     const ordered = ordering(sort, terms.length > 0);
     const keep = rowFilter(filter);

@@ -145,15 +145,15 @@ export class PatentService {
   }
 
   /**
-   * A write of the public copy, with the catalogue index following before the caller's answer: so the TTO sees
-   * its publication in search at once. The change is recorded before the write too, so that a crash between the
-   * write and the refresh leaves a change for the next refresh rather than a stale index.
+   * A write of the public copy, with a change recorded for the catalogue index; the next search (in any process)
+   * applies the changes recorded before it, so the TTO sees its publication at once, and a seed or import that
+   * publishes many patents pays for one index refresh, not one each. The change is recorded before the write too,
+   * so that a search applying changes between the two still finds one for this write.
    */
   private async inCatalogue(patent: PatentRecord, write: () => Promise<unknown>): Promise<void> {
     await this.catalogue.recordChange(patent._id);
     await write();
     await this.catalogue.recordChange(patent._id);
-    await this.catalogue.refresh();
   }
 }
 
