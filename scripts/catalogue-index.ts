@@ -4,9 +4,9 @@ import { startBackingServices } from '../server/src/server';
 import { terminalProgress } from './seed/progress-bar';
 
 /**
- * `npm run catalogue-index`: applies the catalogue changes left recorded (a crash between a public copy's write
- * and the index's refresh), or with `-- --rebuild` builds a new generation from every published patent (a repair,
- * or after loading public copies by other means). Shows progress; prints one JSON summary on stdout.
+ * `npm run catalogue-index`: applies the catalogue changes recorded since the last search (which would apply them
+ * too), or with `-- --rebuild` builds a new generation from every published patent (a repair, or after loading
+ * public copies by other means). Shows progress; prints one JSON summary on stdout.
  */
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
