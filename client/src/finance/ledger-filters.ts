@@ -1,3 +1,4 @@
+import { appendConnectionPage } from '../graphql/connection-page';
 import { enumValues, isEnumValue } from '../graphql/enum-values';
 import type {
   LedgerAccount,
@@ -121,14 +122,5 @@ export function ledgerBalancesVariables(view: LedgerView, today: string): Ledger
 
 /** The next page of entries after those already shown; the server's totals and page info are the newest. */
 export function appendLedgerPage(shown: LedgerEntriesQuery, next: LedgerEntriesQuery): LedgerEntriesQuery {
-  const seen = new Set(shown.ledgerEntries.edges.map((edge) => edge.node.id));
-  return {
-    ledgerEntries: {
-      ...next.ledgerEntries,
-      edges: [
-        ...shown.ledgerEntries.edges,
-        ...next.ledgerEntries.edges.filter((edge) => !seen.has(edge.node.id)),
-      ],
-    },
-  };
+  return { ledgerEntries: appendConnectionPage(shown.ledgerEntries, next.ledgerEntries) };
 }

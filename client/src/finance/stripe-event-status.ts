@@ -1,3 +1,4 @@
+import { appendConnectionPage } from '../graphql/connection-page';
 import type { StripeEventsQuery, StripeEventsQueryVariables } from '../graphql/generated/graphql';
 
 /**
@@ -22,14 +23,5 @@ export function stripeEventsVariables(status: StripeEventStatus | null): StripeE
 
 /** The next page of events after those already shown; the server's total and page info are the newest. */
 export function appendStripeEventPage(shown: StripeEventsQuery, next: StripeEventsQuery): StripeEventsQuery {
-  const seen = new Set(shown.stripeEvents.edges.map((edge) => edge.node.id));
-  return {
-    stripeEvents: {
-      ...next.stripeEvents,
-      edges: [
-        ...shown.stripeEvents.edges,
-        ...next.stripeEvents.edges.filter((edge) => !seen.has(edge.node.id)),
-      ],
-    },
-  };
+  return { stripeEvents: appendConnectionPage(shown.stripeEvents, next.stripeEvents) };
 }
