@@ -1,20 +1,8 @@
 // The catalogue as a visitor uses it: built client, real server, demo data, headless Chromium.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startTestServer } from '../support/test-server';
+import { checkAccessibility, launchChromium, screenshot } from '../support/browser';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 const CJK = /[\u3400-\u9fff]/;
 
 let server: { url: string; stop(): Promise<void> };
@@ -23,9 +11,8 @@ let context: BrowserContext | undefined;
 let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startTestServer({ seedDemo: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterEach(async () => {
@@ -64,21 +51,6 @@ async function waitForResultCount(page: Page, pattern: RegExp): Promise<number> 
   await status.waitFor();
   const match = pattern.exec((await status.textContent()) ?? '');
   return Number(match?.[1]);
-}
-
-async function checkAccessibility(page: Page, name: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const blocking = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join('; ')}`,
-    );
-  expect({ page: name, blocking }).toEqual({ page: name, blocking: [] });
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
 async function hasHorizontalScroll(page: Page): Promise<boolean> {

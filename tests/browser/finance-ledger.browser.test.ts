@@ -4,10 +4,7 @@
 // English and in
 // Chinese, with axe and screenshots, at a desktop width and at 360 px. The data is real: licences are signed, the
 // billing run charges one through the Stripe simulator, and Stripe's webhooks come back to the server.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { formatIsoDate, formatMoney } from '../../client/src/i18n/format';
 import { en } from '../../client/src/i18n/locales/en';
 import { zhCN } from '../../client/src/i18n/locales/zh-CN';
@@ -27,17 +24,8 @@ import {
 import { signedLicence } from '../integration/fixtures/offers';
 import { onboardLicensor, savePaymentMethod, startSettlementStack } from '../integration/fixtures/settlement';
 import type { TestServer } from '../support/test-server';
+import { checkAccessibility, launchChromium, screenshot } from '../support/browser';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 const PASSWORD = 'correct-horse-battery';
 
 type Language = { code: 'en' | 'zh'; browserLocale: string; locale: 'en' | 'zh-CN'; text: typeof en };
@@ -83,8 +71,7 @@ let pageErrors: string[] = [];
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   // The real clock: the tokens the browser signs in with stay valid, and "today" is the day the licence is signed.
   ({ server, stripe } = await startSettlementStack(systemClock));
   const anonymous = server.client();
@@ -136,22 +123,11 @@ afterAll(async () => {
   await stripe?.stop();
 });
 
-async function checkAccessibility(page: Page, name: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const blocking = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join('; ')}`,
-    );
-  expect({ page: name, blocking }).toEqual({ page: name, blocking: [] });
-}
-
 /** Every page gets an axe check and a screenshot, named like the other browser tests'. */
 async function mainPage(page: Page, name: string, language: Language): Promise<void> {
   await page.waitForLoadState('networkidle');
   await checkAccessibility(page, `${name}, ${language.code}`);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${language.code}.png`), fullPage: true });
+  await screenshot(page, `${name}-${language.code}`);
 }
 
 /** Whether the page is wider than the window. Read through `settled`: the chart takes its width a moment later. */

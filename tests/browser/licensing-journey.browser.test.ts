@@ -4,10 +4,7 @@
 // charges the card and the SME pays the late interest; Stripe pays out; finance reconciles and sees the payout
 // reconciled. Once in English and once in Chinese, each on its own server, whose Stripe is the stateful simulator
 // (in front of stripe-mock): the money really moves there, and its webhooks come back to the server.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { en } from '../../client/src/i18n/locales/en';
 import { zhCN } from '../../client/src/i18n/locales/zh-CN';
 import { systemClock } from '../../server/src/common/clock';
@@ -15,17 +12,8 @@ import type { StripeSimulator } from '../../server/src/integrations/stripe-simul
 import { platformAdmin } from '../integration/fixtures/actors';
 import { startSettlementStack } from '../integration/fixtures/settlement';
 import type { TestServer } from '../support/test-server';
+import { checkAccessibility, launchChromium, screenshot } from '../support/browser';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 const PASSWORD = 'correct-horse-battery';
 
 type Language = { code: 'en' | 'zh'; browserLocale: string; text: typeof en };
@@ -47,30 +35,18 @@ let browser: Browser;
 let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-async function checkAccessibility(page: Page, name: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const blocking = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join('; ')}`,
-    );
-  expect({ page: name, blocking }).toEqual({ page: name, blocking: [] });
-}
-
 /** Every main page gets a screenshot and an axe check, named like the catalogue test's. */
 async function mainPage(page: Page, name: string, language: Language): Promise<void> {
   await page.waitForLoadState('networkidle');
   await checkAccessibility(page, `${name}, ${language.code}`);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${language.code}.png`), fullPage: true });
+  await screenshot(page, `${name}-${language.code}`);
 }
 
 describe.each(LANGUAGES)('the licensing journey in the browser ($code)', (language) => {
