@@ -122,11 +122,12 @@ export class ContractAgeing {
 
 export const ContractAgeingConnection = connectionOf(ContractAgeing, 'ContractAgeing', 'contract ageing');
 
-@ObjectType({
-  description:
-    "What is due and unpaid for one patent, in one currency: each unpaid obligation split evenly over its contract's patents (as the licensor distribution splits what is received), the odd minor units going to the first patents the contract lists, each piece in its obligation's bucket. A contract's pieces add up to its amounts exactly.",
-})
-export class PatentAgeing {
+/**
+ * Which patent a report's amounts belong to: the fields the per-patent reports share. Decorated so that type-graphql
+ * lets them inherit its fields; nothing returns it, so the schema has no type of this name.
+ */
+@ObjectType()
+class AmountsOfOnePatent {
   @Field(() => ID, { nullable: true, description: 'The patent; null for amounts of a contract naming none.' })
   patentId!: string | null;
   @Field(() => String, {
@@ -136,6 +137,13 @@ export class PatentAgeing {
   title!: string | null;
   @Field(() => String, { nullable: true, description: 'The application number.' })
   applicationNumber!: string | null;
+}
+
+@ObjectType({
+  description:
+    "What is due and unpaid for one patent, in one currency: each unpaid obligation split evenly over its contract's patents (as the licensor distribution splits what is received), the odd minor units going to the first patents the contract lists, each piece in its obligation's bucket. A contract's pieces add up to its amounts exactly.",
+})
+export class PatentAgeing extends AmountsOfOnePatent {
   @Field(() => ID, { description: 'The licensor, who owns the patent and is owed.' })
   licensorId!: string;
   @Field(() => String, { description: "The licensor's name." })
@@ -286,16 +294,7 @@ export const ContractDistributionConnection = connectionOf(
   description:
     "What a licensor received for one patent: each payment split evenly over its contract's patents, the odd minor units going to the first patents the contract lists.",
 })
-export class PatentDistribution {
-  @Field(() => ID, { nullable: true, description: 'The patent; null for amounts of a contract naming none.' })
-  patentId!: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description: 'The English title, or the Chinese one when there is none.',
-  })
-  title!: string | null;
-  @Field(() => String, { nullable: true, description: 'The application number.' })
-  applicationNumber!: string | null;
+export class PatentDistribution extends AmountsOfOnePatent {
   @Field(() => DistributionAmounts, { description: 'The amounts.' })
   amounts!: DistributionAmounts;
 }
