@@ -64,16 +64,13 @@ export class AgeingGroup {
 
 export const AgeingGroupConnection = connectionOf(AgeingGroup, 'AgeingGroup', 'ageing group');
 
-@ObjectType({ description: 'One unpaid due obligation, aged.' })
-export class AgeingItem {
-  @Field(() => ID, { description: 'The obligation.' })
-  obligationId!: string;
-  @Field(() => String, { description: 'Its key within the contract, e.g. INSTALLMENT:3.' })
-  obligationKey!: string;
-  @Field(() => String, { description: 'What is owed: UPFRONT, INSTALLMENT, ROYALTY, LATE_INTEREST...' })
-  kind!: string;
-  @Field(() => String, { description: 'DUE or OVERDUE.' })
-  status!: string;
+/**
+ * The contract an aged amount is owed under, and its two parties: the fields the ageing's items and per-contract
+ * rows share. Decorated so that type-graphql lets them inherit its fields; nothing returns it, so the schema has no
+ * type of this name.
+ */
+@ObjectType()
+class OwedUnderContract {
   @Field(() => ID, { description: 'The contract.' })
   contractId!: string;
   @Field(() => String, { description: 'The contract number.' })
@@ -86,6 +83,18 @@ export class AgeingItem {
   licenseeId!: string;
   @Field(() => String, { description: "The licensee's name." })
   licenseeName!: string;
+}
+
+@ObjectType({ description: 'One unpaid due obligation, aged.' })
+export class AgeingItem extends OwedUnderContract {
+  @Field(() => ID, { description: 'The obligation.' })
+  obligationId!: string;
+  @Field(() => String, { description: 'Its key within the contract, e.g. INSTALLMENT:3.' })
+  obligationKey!: string;
+  @Field(() => String, { description: 'What is owed: UPFRONT, INSTALLMENT, ROYALTY, LATE_INTEREST...' })
+  kind!: string;
+  @Field(() => String, { description: 'DUE or OVERDUE.' })
+  status!: string;
   @Field(() => String, { description: 'Due date, YYYY-MM-DD.' })
   dueDate!: string;
   @Field(() => Int, { description: 'Days from the due date to the report date; 0 on the due date.' })
@@ -101,19 +110,7 @@ export class AgeingItem {
 export const AgeingItemConnection = connectionOf(AgeingItem, 'AgeingItem', 'aged obligation');
 
 @ObjectType({ description: 'What is due and unpaid under one contract, in one currency.' })
-export class ContractAgeing {
-  @Field(() => ID, { description: 'The contract.' })
-  contractId!: string;
-  @Field(() => String, { description: 'The contract number.' })
-  contractNumber!: string;
-  @Field(() => ID, { description: 'Who is owed.' })
-  licensorId!: string;
-  @Field(() => String, { description: "The licensor's name." })
-  licensorName!: string;
-  @Field(() => ID, { description: 'Who owes.' })
-  licenseeId!: string;
-  @Field(() => String, { description: "The licensee's name." })
-  licenseeName!: string;
+export class ContractAgeing extends OwedUnderContract {
   @Field(() => Int, { description: 'How many unpaid obligations.' })
   obligationCount!: number;
   @Field(() => AgeingAmounts, { description: 'The amounts by bucket.' })
